@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `chatsyncs` command: loads the TypeScript CLI through tsx (no build step).
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli.ts');
