@@ -1,0 +1,122 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database, DbOrTx } from '../db/client';
+import type { JobDefinition } from './job';
+
+export type EnqueueOptions = {
+  /** Run no earlier than this date, or after this many seconds. */
+  startAfter?: Date | number;
+  /** At most one queued job with this key at a time (deduplicates repeated requests). */
+  singletonKey?: string;
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  tx?: DbOrTx;
+};
+
+export type JobContext = { jobId: string; attempt: number; log: Logger; signal: AbortSignal };
+export type JobHandler<T> = (data: T, context: JobContext) => Promise<void>;
+
+/** The small queue interface every feature uses; pg-boss on PGlite or PostgreSQL behind it. */
+export interface Queue {
+  enqueue<T>(job: JobDefinition<T>, data: T, options?: EnqueueOptions): Promise<string | null>;
+  work<T>(job: JobDefinition<T>, handler: JobHandler<T>, options?: { concurrency?: number }): Promise<void>;
+  /** True when the queue's tables answer. */
+  ping(): Promise<boolean>;
+  /** Stops fetching new jobs and waits (up to the timeout) for running ones to finish. */
+  stop(timeoutSeconds?: number): Promise<void>;
+}
+
+// Drizzle's sql template drops `undefined` parameters; pg-boss passes them for unset options.
+function withNullParameters(tx: DbOrTx) {
+  const adapter = fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql);
+  return {
+    executeSql: (text: string, values?: unknown[]) =>
+      adapter.executeSql(text, values?.map((value) => (value === undefined ? null : value))),
+  };
+}
+
+function connectionString(database: Database): string {
+  if (database.kind !== 'postgres') throw new Error('not a PostgreSQL database');
+  return database.url;
+}
+
+export async function startQueue(
+  database: Database,
+  log: Logger,
+  defaults: { concurrency: number },
+): Promise<Queue> {
+  const boss =
+    database.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite(database.pglite as PGlite), backend: 'pglite', useListenNotify: true })
+      : new PgBoss({ connectionString: connectionString(database), max: 4, useListenNotify: true });
+  boss.on('error', (error: unknown) => log.error({ err: error }, 'queue error'));
+  await boss.start();
+  const createdQueues = new Map<string, Promise<void>>();
+
+  function ensureQueue(job: JobDefinition<unknown>): Promise<void> {
+    let created = createdQueues.get(job.name);
+    if (!created) {
+      created = boss
+        .createQueue(job.name, {
+          retryLimit: job.retryLimit ?? 5,
+          retryDelay: job.retryDelaySeconds ?? 2,
+          retryBackoff: job.retryBackoff ?? true,
+          expireInSeconds: job.expireInSeconds ?? 300,
+          notify: true,
+        })
+        .catch((error: unknown) => {
+          createdQueues.delete(job.name);
+          throw error;
+        });
+      createdQueues.set(job.name, created);
+    }
+    return created;
+  }
+
+  return {
+    async enqueue(job, data, options = {}) {
+      await ensureQueue(job as JobDefinition<unknown>);
+      const payload = job.schema.parse(data) as object;
+      const startAfter =
+        typeof options.startAfter === 'number' ? Math.max(0, Math.ceil(options.startAfter)) : options.startAfter;
+      return boss.send(job.name, payload, {
+        ...(startAfter !== undefined ? { startAfter } : {}),
+        ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+        ...(options.tx ? { db: withNullParameters(options.tx) } : {}),
+      });
+    },
+
+    async work(job, handler, options = {}) {
+      await ensureQueue(job as JobDefinition<unknown>);
+      await boss.work<unknown>(
+        job.name,
+        {
+          batchSize: 1,
+          localConcurrency: options.concurrency ?? defaults.concurrency,
+          pollingIntervalSeconds: 2,
+          notifyPollingIntervalSeconds: 5,
+        },
+        async ([raw]) => {
+          if (!raw) return;
+          const jobLog = log.child({ jobId: raw.id, job: job.name });
+          const parsed = job.schema.safeParse(raw.data);
+          if (!parsed.success) {
+            jobLog.error({ issues: parsed.error.issues }, 'job payload does not match its schema; failing it');
+            throw new Error(`Invalid payload for job ${job.name}: ${parsed.error.message}`);
+          }
+          await handler(parsed.data, { jobId: raw.id, attempt: raw.retryCount + 1, log: jobLog, signal: raw.signal });
+        },
+      );
+    },
+
+    async ping() {
+      await database.db.execute(sql`select 1 from pgboss.version limit 1`);
+      return true;
+    },
+
+    async stop(timeoutSeconds = 20) {
+      await boss.stop({ graceful: true, close: true, timeout: timeoutSeconds * 1000 });
+    },
+  };
+}
