@@ -1,0 +1,86 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context';
+import { apiKeysRoutes } from '../features/api-keys/api-keys.routes';
+import { authRoutes } from '../features/auth/auth.routes';
+import { invitationsRoutes } from '../features/invitations/invitations.routes';
+import { workspacesRoutes } from '../features/workspaces/workspaces.routes';
+import { newId } from '../ids';
+import { registerAccessControl } from './access';
+import { registerErrorHandling } from './error-handler';
+import { healthRoutes } from './health.routes';
+import { registerWebApp } from './web-app';
+import type { ZodApp } from './zod-app';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, with its declared access (read by the security tests). */
+    routeTable: Array<{ method: string; url: string; access?: string }>;
+  }
+}
+
+export type HttpAppOptions = {
+  /** The built dashboard to serve at `/` (web/dist); omitted in API-only tests. */
+  webDistDir?: string;
+  /** Mounts more plugins (the embedded emulator) before the app is ready. */
+  extraPlugins?: Array<(app: FastifyInstance) => Promise<void>>;
+};
+
+/** Every feature's routes, registered in one place. */
+const featureRoutes: Array<(app: ZodApp, ctx: AppContext) => Promise<void>> = [
+  healthRoutes,
+  authRoutes,
+  workspacesRoutes,
+  invitationsRoutes,
+  apiKeysRoutes,
+];
+
+export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions = {}): Promise<ZodApp> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: ctx.config.BODY_LIMIT_BYTES,
+    trustProxy: ctx.config.TRUST_PROXY,
+    genReqId: () => newId('req'),
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  const routeTable: Array<{ method: string; url: string; access?: string }> = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'ChatSyncs API',
+        version: '0.1.0',
+        description:
+          'The ChatSyncs REST API. Authenticate with a workspace API key as `Authorization: Bearer csk_…` ' +
+          '(Settings → API keys). Errors are `{ "error": { "code", "message", "requestId" } }`.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerAccessControl(app, ctx.db);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  for (const routes of featureRoutes) await routes(app, ctx);
+  for (const plugin of options.extraPlugins ?? []) await plugin(app);
+  if (options.webDistDir) await registerWebApp(app, options.webDistDir);
+  return app;
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { loadConfig } from '../config';
+import type { AppContext } from '../context';
+import { buildHttpApp } from '../http/app';
+import type { ZodApp } from '../http/zod-app';
+import { startQueue } from '../queue/queue';
+import { createSecretBox, loadEncryptionKey } from '../security/secret-box';
+import { createTestDatabase } from './test-database';
+
+export type TestApp = { app: ZodApp; ctx: AppContext; close(): Promise<void> };
+
+/**
+ * The real HTTP app on a fresh database (PGlite, or PostgreSQL when DATABASE_URL is set), for
+ * `app.inject` tests. `env` overrides configuration variables.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chatsyncs-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
+  const { database, drop } = await createTestDatabase();
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const queue = await startQueue(database, log, { concurrency: 2 });
+  const secrets = createSecretBox(loadEncryptionKey(undefined, dataDir));
+  const ctx: AppContext = { config, database, db: database.db, queue, log, secrets, now: () => new Date() };
+  const app = await buildHttpApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    async close() {
+      await app.close();
+      await queue.stop(5);
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import type { AppContext } from './context';
+
+/** Every feature's background workers, started by `chatsyncs start` and `chatsyncs worker`. */
+const featureWorkers: Array<(ctx: AppContext) => Promise<void>> = [];
+
+export async function registerWorkers(ctx: AppContext): Promise<void> {
+  for (const register of featureWorkers) await register(ctx);
+}
