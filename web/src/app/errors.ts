@@ -10,6 +10,7 @@ const headlines: Record<string, string> = {
   not_found: "We couldn't find that — it may have been removed",
   conflict: 'That clashes with something that already exists',
   payload_too_large: 'That is too large to upload',
+  unsupported_media_type: "That request couldn't be completed",
   rate_limited: 'Too many attempts — wait a minute, then try again',
   internal: 'Something went wrong on our side',
   network_error: "Can't reach the ChatSyncs server — check your connection and try again",

@@ -15,7 +15,7 @@ export const queryClient: QueryClient = new QueryClient({
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
-      staleTime: 15_000,
+      staleTime: 0,
       refetchOnWindowFocus: true,
       retry: (failureCount, error) => {
         if (error instanceof ApiError && error.status > 0 && error.status < 500) return false;

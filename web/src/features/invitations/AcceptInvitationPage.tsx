@@ -106,29 +106,39 @@ export function AcceptInvitationPage() {
     </div>
   );
 
-  // Signed in: one click to join (with a warning if it's a different account).
+  // Signed in as someone else: the server only lets the invited person accept.
+  if (signedInAsOther) {
+    return (
+      <AuthLayout title={`Join ${invitation.workspaceName}`}>
+        <div className="form">
+          {summary}
+          <Alert tone="warning" title={`You're signed in as ${invitation.signedInAs}`}>
+            <span>
+              This invitation is for {invitation.email}. Log out, then open this link again to accept it as
+              that person.
+            </span>
+          </Alert>
+          <Button variant="primary" block onClick={() => signOut.mutate()} loading={signOut.isPending}>
+            Log out and continue
+          </Button>
+          <Link className={buttonClass('ghost', 'md', true)} to="/">
+            Back to my workspace
+          </Link>
+        </div>
+      </AuthLayout>
+    );
+  }
+
+  // Signed in as the invited person: one click to join.
   if (invitation.signedInAs !== null) {
     return (
       <AuthLayout title={`Join ${invitation.workspaceName}`}>
         <div className="form">
           {summary}
           <ErrorAlert error={accept.error} />
-          {signedInAsOther ? (
-            <Alert tone="warning" title={`You're signed in as ${invitation.signedInAs}`}>
-              <span>
-                This invitation was sent to {invitation.email}. Accepting adds the workspace to the account
-                you're signed in with.
-              </span>
-            </Alert>
-          ) : null}
           <Button variant="primary" block loading={accept.isPending} onClick={() => accept.mutate({})}>
             Join {invitation.workspaceName}
           </Button>
-          {signedInAsOther ? (
-            <Button variant="ghost" block onClick={() => signOut.mutate()} loading={signOut.isPending}>
-              Log out and use another account
-            </Button>
-          ) : null}
         </div>
       </AuthLayout>
     );
