@@ -2,7 +2,7 @@ import { GraphError, invalidParam } from '../graph/graph-error';
 import type { EmulatorState } from '../state/emulator-state';
 import type { TemplateForSend } from '../state/extensions';
 import type { InteractiveInfo } from './validate/interactive';
-import { checkTemplateSend, type TemplateRequest } from './validate/template';
+import { checkTemplateParameters, checkTemplateStatus, type TemplateRequest } from './validate/template';
 
 /** Synchronous template checks (reference §2.9): unknown → 132001 (HTTP 404), then status and parameters. */
 export function resolveTemplate(state: EmulatorState, request: TemplateRequest): TemplateForSend {
@@ -12,7 +12,9 @@ export function resolveTemplate(state: EmulatorState, request: TemplateRequest):
       details: `template name (${request.name}) does not exist in ${request.language}`,
     });
   }
-  checkTemplateSend(template, request);
+  checkTemplateStatus(template, request);
+  if (state.templates?.checkSendParameters) state.templates.checkSendParameters(template, request.components);
+  else checkTemplateParameters(template, request);
   return template;
 }
 

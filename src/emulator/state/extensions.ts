@@ -45,6 +45,12 @@ export interface TemplateForSend {
 export interface TemplateLookup {
   /** Any status: the send path answers 132015/132016/132001 from the status. Null if name+language is unknown. */
   findForSend(wabaId: string, name: string, language: string): TemplateForSend | null;
+  /**
+   * Optional: replaces the core's parameter checks (132000/132005/132012/132018) for a template the
+   * send path found sendable. Throw GraphError on a mismatch. `components` is `template.components`
+   * of the send body (an array, structurally checked).
+   */
+  checkSendParameters?(template: TemplateForSend, components: unknown): void;
   /** Optional: called after a template send was accepted (e.g. for quality simulation). */
   onSent?(template: TemplateForSend, waId: string): void;
 }

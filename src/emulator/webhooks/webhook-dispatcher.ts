@@ -36,6 +36,18 @@ export interface VerificationResult {
 interface Job {
   record: DeliveryRecord;
   body: string;
+  /** Deliveries with the same key go out one at a time, in order (per business number + user). */
+  key: string;
+}
+
+/** Ordering key of a change: business number + user for `messages`, else the field. */
+function orderingKey(field: string, value: Record<string, unknown>): string {
+  if (field !== 'messages') return field;
+  const phoneId = (value.metadata as { phone_number_id?: string } | undefined)?.phone_number_id ?? '';
+  const status = (value.statuses as Array<{ recipient_id?: string }> | undefined)?.[0];
+  const contact = (value.contacts as Array<{ wa_id?: string }> | undefined)?.[0];
+  const waId = status?.recipient_id ?? contact?.wa_id;
+  return (value.statuses as unknown[] | undefined)?.length === 1 || !status ? `${phoneId}:${waId ?? ''}` : phoneId;
 }
 
 /**
@@ -44,8 +56,12 @@ interface Job {
  * out-of-order faults, and the GET verification handshake before the first POST to a URL.
  */
 export class WebhookDispatcher {
-  private readonly queue: Job[] = [];
+  /** Per-key FIFO lanes; `ready` lists keys whose head job may start. */
+  private readonly lanes = new Map<string, Job[]>();
+  private readonly ready: string[] = [];
+  private queued = 0;
   private inFlight = 0;
+  private verification: Promise<unknown> | undefined;
   private scheduled = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly log: DeliveryLog;
@@ -172,7 +188,9 @@ export class WebhookDispatcher {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    this.queue.length = 0;
+    this.lanes.clear();
+    this.ready.length = 0;
+    this.queued = 0;
     this.agents.http.destroy();
     this.agents.https.destroy();
     for (const resolve of this.idleWaiters.splice(0)) resolve();
@@ -191,7 +209,8 @@ export class WebhookDispatcher {
       return record.id;
     }
     const faults = state.config.faults;
-    const job: Job = { record, body };
+    const key = orderingKey(field, value);
+    const job: Job = { record, body, key };
     if (faults.webhook_reorder_rate > 0 && random() < faults.webhook_reorder_rate) {
       record.delayed = true;
       this.later(faults.webhook_reorder_delay_ms, () => this.push(job));
@@ -199,7 +218,7 @@ export class WebhookDispatcher {
       this.push(job);
     }
     if (faults.webhook_duplicate_rate > 0 && random() < faults.webhook_duplicate_rate) {
-      this.push({ record: this.newRecord(field, url, envelope, true), body });
+      this.push({ record: this.newRecord(field, url, envelope, true), body, key });
     }
     return record.id;
   }
@@ -223,7 +242,14 @@ export class WebhookDispatcher {
 
   private push(job: Job): void {
     if (this.closed) return;
-    this.queue.push(job);
+    this.queued++;
+    const lane = this.lanes.get(job.key);
+    if (lane) {
+      lane.push(job);
+    } else {
+      this.lanes.set(job.key, [job]);
+      this.ready.push(job.key);
+    }
     this.pump();
   }
 
@@ -239,21 +265,44 @@ export class WebhookDispatcher {
   }
 
   private pump(): void {
-    while (this.inFlight < this.deps.options.concurrency && this.queue.length > 0) {
-      const job = this.queue.shift()!;
+    while (this.inFlight < this.deps.options.concurrency && this.ready.length > 0) {
+      const key = this.ready.shift()!;
+      const lane = this.lanes.get(key);
+      const job = lane?.[0];
+      if (!lane || !job) continue;
       this.inFlight++;
-      void this.attempt(job).finally(() => {
+      void this.attempt(job).then((retryInMs) => {
         this.inFlight--;
-        this.pump();
+        const release = () => {
+          if (this.closed) return;
+          if (retryInMs === undefined) {
+            lane.shift();
+            this.queued--;
+          }
+          if (lane.length > 0) this.ready.push(key);
+          else this.lanes.delete(key);
+          this.pump();
+        };
+        // A failing delivery keeps the head of its lane: later events for that user wait behind it.
+        if (retryInMs === undefined) release();
+        else this.later(retryInMs, release);
         this.maybeIdle();
       });
     }
   }
 
-  private async attempt(job: Job): Promise<void> {
-    const { state, options, logger } = { ...this.deps, options: this.deps.options };
+  /** One POST; resolves with the delay before a retry, or undefined when the job is finished. */
+  private async attempt(job: Job): Promise<number | undefined> {
+    const { state, options, logger } = this.deps;
     const url = job.record.url!;
-    if (this.verifiedUrl !== url) await this.verifyCallback().catch(() => undefined);
+    if (this.verifiedUrl !== url) {
+      this.verification ??= this.verifyCallback()
+        .catch(() => undefined)
+        .finally(() => {
+          this.verification = undefined;
+        });
+      await this.verification;
+    }
     const headers = {
       'content-type': 'application/json',
       'user-agent': 'facebookexternalua',
@@ -270,7 +319,7 @@ export class WebhookDispatcher {
     record.response_status = result.status;
     if (result.status !== null && result.status >= 200 && result.status < 300) {
       record.state = 'delivered';
-      return;
+      return undefined;
     }
     const { retry } = options;
     if (record.attempts.length >= retry.maxAttempts || this.closed) {
@@ -287,7 +336,7 @@ export class WebhookDispatcher {
   }
 
   isIdle(): boolean {
-    return this.queue.length === 0 && this.inFlight === 0 && this.scheduled === 0;
+    return this.queued === 0 && this.inFlight === 0 && this.scheduled === 0;
   }
 
   private maybeIdle(): void {

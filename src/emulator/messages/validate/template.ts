@@ -53,11 +53,8 @@ function mismatch(where: string, got: number, expected: number): GraphError {
   });
 }
 
-/**
- * Check a template send against the stored template: status (132001/132015/132016), parameter
- * counts (132000), parameter text rules (132018), hydrated body length (132005).
- */
-export function checkTemplateSend(template: TemplateForSend, request: TemplateRequest): void {
+/** Status check of a found template: paused → 132015, disabled → 132016, not approved → 132001. */
+export function checkTemplateStatus(template: TemplateForSend, request: TemplateRequest): void {
   if (template.status === 'PAUSED') throw new GraphError(132015);
   if (template.status === 'DISABLED') throw new GraphError(132016);
   if (!SENDABLE.has(template.status)) {
@@ -65,6 +62,10 @@ export function checkTemplateSend(template: TemplateForSend, request: TemplateRe
       details: `template name (${request.name}) does not exist in ${request.language}`,
     });
   }
+}
+
+/** Parameter checks: counts (132000), media header type (132012), text rules (132018), length (132005). */
+export function checkTemplateParameters(template: TemplateForSend, request: TemplateRequest): void {
   const named = template.parameterFormat === 'NAMED';
   let hydratedBody = '';
   for (const definition of template.components) {
