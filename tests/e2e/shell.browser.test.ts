@@ -150,28 +150,67 @@ describe('dashboard shell', () => {
     expect(await nav.getByRole('link', { name: 'API keys' }).count()).toBe(0);
     await shot(page, '12-teammate-dashboard');
 
-    await nav.getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('link', { name: 'View members' }).click();
     await page.getByRole('row', { name: new RegExp(owner.email) }).waitFor();
     await page.getByRole('row', { name: new RegExp(teammate.email) }).waitFor();
     expect(await page.getByRole('button', { name: /Remove/ }).count()).toBe(0);
     await shot(page, '13-teammate-members');
 
-    await page.goto(`${new URL(page.url()).pathname.replace(/\/settings\/members$/, '')}/settings/api-keys`);
+    // The checklist remembers that the team was looked at.
+    await nav.getByRole('link', { name: 'Getting started' }).click();
+    await page.getByText('2 of 2 done').waitFor();
+
+    // Typing an admin-only address doesn't reveal the page.
+    await page.goto(`${new URL(page.url()).pathname}/settings/api-keys`);
     await page.getByText('This page is for workspace admins').waitFor();
+    await shot(page, '14-teammate-admin-only');
 
     expect(teammateProblems).toEqual([]);
     await context.close();
   });
 
-  it('creates an API key, shows the secret once, and revokes it', async () => {
+  it('changes a member role and switches between workspaces', async () => {
     const page = ownerPage;
     await page.getByRole('link', { name: 'Members' }).click();
-    await page.getByRole('row', { name: new RegExp(teammate.email) }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(teammate.email) });
+    await row.getByLabel(`Role of ${teammate.name}`).selectOption('admin');
+    await page.getByText(`${teammate.name} is now an admin.`).waitFor();
+    expect(await row.getByLabel(`Role of ${teammate.name}`).inputValue()).toBe('admin');
+    await shot(page, '15-role-changed');
 
+    await page.getByRole('button', { name: /^Workspace: / }).click();
+    await page.getByRole('button', { name: 'Create workspace' }).waitFor();
+    await shot(page, '16-workspace-switcher');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create a workspace' });
+    await dialog.getByLabel('Workspace name').fill('Acme Sales');
+    await dialog.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByRole('button', { name: /^Workspace: Acme Sales/ }).waitFor();
+    await heading(page, 'Getting started');
+    const salesUrl = page.url();
+
+    await page.getByRole('button', { name: /^Workspace: / }).click();
+    await page.getByRole('link', { name: owner.workspace }).click();
+    await page.getByRole('button', { name: new RegExp(`^Workspace: ${owner.workspace}`) }).waitFor();
+    expect(page.url()).not.toBe(salesUrl);
+
+    // The workspace opened last comes back on the next visit to `/`.
+    await page.goto('/');
+    await page.getByRole('button', { name: new RegExp(`^Workspace: ${owner.workspace}`) }).waitFor();
+
+    await page.goto('/w/not-a-workspace/settings/members');
+    await page.getByText("You can't open this workspace").waitFor();
+    await shot(page, '17-unknown-workspace');
+    await page.getByRole('link', { name: 'Go to my workspace' }).click();
+    await heading(page, 'Getting started');
+  });
+
+  it('creates an API key, shows the secret once, and revokes it', async () => {
+    const page = ownerPage;
     await page.getByRole('link', { name: 'API keys' }).click();
     await heading(page, 'API keys');
     await page.getByText('No API keys yet').waitFor();
-    await shot(page, '14-api-keys-empty');
+    await shot(page, '18-api-keys-empty');
 
     await page.getByRole('button', { name: 'Create API key' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create an API key' });
@@ -184,25 +223,25 @@ describe('dashboard shell', () => {
     await secretDialog.getByText('This is the only time the key is shown').waitFor();
     await secretDialog.getByRole('button', { name: 'Copy' }).click();
     await secretDialog.getByRole('button', { name: 'Copied' }).waitFor();
-    await shot(page, '15-api-key-secret');
+    await shot(page, '19-api-key-secret');
 
     await secretDialog.getByRole('button', { name: "I've copied the key" }).click();
     const row = page.getByRole('row', { name: /CRM sync/ });
     await row.getByText('Active').waitFor();
     expect(await page.content()).not.toContain(secret);
-    await shot(page, '16-api-keys-list');
+    await shot(page, '20-api-keys-list');
 
     await row.getByRole('button', { name: /Revoke/ }).click();
     const confirm = page.getByRole('dialog', { name: /Revoke/ });
-    await shot(page, '17-api-key-revoke-confirm');
+    await shot(page, '21-api-key-revoke-confirm');
     await confirm.getByRole('button', { name: 'Revoke key' }).click();
     await row.getByText(/Revoked/).waitFor();
     expect(await row.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
-    await shot(page, '18-api-key-revoked');
+    await shot(page, '22-api-key-revoked');
 
     await page.getByRole('link', { name: 'Getting started' }).click();
     await page.getByText('2 of 3 done').waitFor();
-    await shot(page, '19-getting-started-progress');
+    await shot(page, '23-getting-started-progress');
     expect(ownerProblems).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ export function Alert({ tone = 'info', title, children }: AlertProps) {
   return (
     <div className={`alert alert-${tone}`} role={tone === 'danger' ? 'alert' : 'status'}>
       <Icon
+        className="alert-icon"
         name={tone === 'danger' || tone === 'warning' ? 'alert' : tone === 'success' ? 'check' : 'info'}
       />
       <div>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { isApiError } from '../../app/errors';
 import { FullPageError } from '../../app/FullPageError';
 import { FullPageLoading } from '../../app/FullPageLoading';
+import { focusFirstInvalid } from '../../app/focusFirstInvalid';
 import { applyMe, useMe, useSetupStatus } from '../../app/session';
 import type { Me } from '../../app/types';
 import * as validate from '../../app/validate';
@@ -49,14 +50,14 @@ export function LoginPage() {
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
   }
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found = validate.collectErrors({
       email: validate.email(values.email),
       password: values.password ? null : 'Enter your password.',
     });
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return focusFirstInvalid(event.currentTarget);
     login.mutate({ email: values.email.trim(), password: values.password });
   }
 

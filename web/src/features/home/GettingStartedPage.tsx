@@ -6,6 +6,7 @@ import { Card } from '../../ui/Card';
 import { Icon } from '../../ui/Icon';
 import { PageHeader } from '../../ui/PageHeader';
 import { useApiKeys, useInvitations, useMembers } from '../settings/settingsQueries';
+import { checklistMemory } from './checklistMemory';
 
 interface Step {
   id: string;
@@ -14,6 +15,8 @@ interface Step {
   done: boolean;
   /** Where to do it; only pages that exist. */
   action?: { label: string; to: string };
+  /** Ticks the step when its link is followed (for steps the server can't track). */
+  doneOnVisit?: boolean;
 }
 
 /** The workspace home: a short checklist that links only to what exists today. */
@@ -75,8 +78,11 @@ export function GettingStartedPage() {
         {
           id: 'team',
           title: 'Meet your team',
-          description: `See who else works in ${workspace.name}. An admin manages the workspace's settings.`,
-          done: false,
+          description: members.data
+            ? `${memberCount} ${memberCount === 1 ? 'person works' : 'people work'} in ${workspace.name}. Admins manage its settings.`
+            : `See who works in ${workspace.name}. Admins manage its settings.`,
+          done: checklistMemory.isDone(workspace.id, 'team'),
+          doneOnVisit: true,
           action: { label: 'View members', to: workspace.path('settings/members') },
         },
       ];
@@ -88,7 +94,11 @@ export function GettingStartedPage() {
     <>
       <PageHeader
         title="Getting started"
-        description={`Hi ${firstName} — a few steps to set up ${workspace.name}.`}
+        description={
+          workspace.canManage
+            ? `Hi ${firstName} — a few steps to set up ${workspace.name}.`
+            : `Hi ${firstName} — welcome to ${workspace.name}.`
+        }
       />
       <div className="stack" style={{ gap: 24 }}>
         <Card padded={false}>
@@ -125,7 +135,13 @@ export function GettingStartedPage() {
                   <p>{step.description}</p>
                 </div>
                 {step.action ? (
-                  <Link className={buttonClass(step.done ? 'ghost' : 'secondary', 'sm')} to={step.action.to}>
+                  <Link
+                    className={buttonClass(step.done ? 'ghost' : 'secondary', 'sm')}
+                    to={step.action.to}
+                    onClick={
+                      step.doneOnVisit ? () => checklistMemory.markDone(workspace.id, step.id) : undefined
+                    }
+                  >
                     {step.action.label}
                   </Link>
                 ) : null}

@@ -6,6 +6,7 @@ import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { isApiError } from '../../app/errors';
 import { FullPageLoading } from '../../app/FullPageLoading';
+import { focusFirstInvalid } from '../../app/focusFirstInvalid';
 import { roleLabels } from '../../app/format';
 import { queryClient } from '../../app/queryClient';
 import { meKey } from '../../app/queryKeys';
@@ -85,15 +86,15 @@ export function AcceptInvitationPage() {
   const signedInAsOther =
     invitation.signedInAs !== null && invitation.signedInAs.toLowerCase() !== invitation.email.toLowerCase();
 
-  function submitNewAccount(event: FormEvent) {
+  function submitNewAccount(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found = validate.collectErrors({
       name: validate.required(values.name, 'your name'),
       password: validate.password(values.password),
     });
     setErrors(found);
-    if (Object.keys(found).length === 0)
-      accept.mutate({ name: values.name.trim(), password: values.password });
+    if (Object.keys(found).length > 0) return focusFirstInvalid(event.currentTarget);
+    accept.mutate({ name: values.name.trim(), password: values.password });
   }
 
   const summary = (

@@ -86,7 +86,7 @@ export function ApiKeysPage() {
               <td>{key.lastUsedAt ? formatRelative(key.lastUsedAt) : 'Never'}</td>
               <td>
                 {key.revokedAt ? (
-                  <Badge tone="danger">Revoked {formatDate(key.revokedAt)}</Badge>
+                  <Badge>Revoked {formatDate(key.revokedAt)}</Badge>
                 ) : (
                   <Badge tone="success">Active</Badge>
                 )}

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { focusFirstInvalid } from '../../app/focusFirstInvalid';
 import type { CreatedApiKey } from '../../app/types';
 import * as validate from '../../app/validate';
 import { useWorkspace } from '../../app/workspaceContext';
@@ -28,11 +29,12 @@ export function CreateApiKeyDialog({ open, onClose }: { open: boolean; onClose: 
     create.reset();
   }
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problem = validate.required(name, 'a name for the key');
     setNameError(problem);
-    if (!problem) create.mutate(name.trim(), { onSuccess: (result) => setCreated(result) });
+    if (problem) return focusFirstInvalid(event.currentTarget);
+    create.mutate(name.trim(), { onSuccess: (result) => setCreated(result) });
   }
 
   if (created) {

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { focusFirstInvalid } from '../../app/focusFirstInvalid';
 import { formatDateTime, roleDescriptions } from '../../app/format';
 import type { AssignableRole, CreatedInvitation } from '../../app/types';
 import * as validate from '../../app/validate';
@@ -41,11 +42,11 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
     create.reset();
   }
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problem = validate.email(email);
     setEmailError(problem);
-    if (problem) return;
+    if (problem) return focusFirstInvalid(event.currentTarget);
     create.mutate({ email: email.trim(), role }, { onSuccess: (result) => setCreated(result) });
   }
 

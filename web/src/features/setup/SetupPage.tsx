@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { isApiError } from '../../app/errors';
 import { FullPageError } from '../../app/FullPageError';
 import { FullPageLoading } from '../../app/FullPageLoading';
+import { focusFirstInvalid } from '../../app/focusFirstInvalid';
 import { applyMe, useSetupStatus } from '../../app/session';
 import type { Me } from '../../app/types';
 import * as validate from '../../app/validate';
@@ -49,7 +50,7 @@ export function SetupPage() {
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
   }
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found = validate.collectErrors({
       name: validate.required(values.name, 'your name'),
@@ -58,7 +59,7 @@ export function SetupPage() {
       workspaceName: validate.required(values.workspaceName, 'a workspace name'),
     });
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return focusFirstInvalid(event.currentTarget);
     setup.mutate({
       ...values,
       name: values.name.trim(),

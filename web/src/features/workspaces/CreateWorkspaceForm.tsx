@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { focusFirstInvalid } from '../../app/focusFirstInvalid';
 import type { WorkspaceMembership } from '../../app/types';
 import * as validate from '../../app/validate';
 import { Button } from '../../ui/Button';
@@ -17,11 +18,12 @@ export function CreateWorkspaceForm({ onCreated, onCancel }: CreateWorkspaceForm
   const [error, setError] = useState<string | null>(null);
   const create = useCreateWorkspace(onCreated);
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problem = validate.required(name, 'a workspace name');
     setError(problem);
-    if (!problem) create.mutate(name.trim());
+    if (problem) return focusFirstInvalid(event.currentTarget);
+    create.mutate(name.trim());
   }
 
   return (
