@@ -1,8 +1,24 @@
 // Public API of src/whatsapp: Cloud API wire schemas, client, webhook signature, errors and retry.
+
+export * from './client/account-methods';
+export * from './client/create-cloud-api-client';
+export * from './client/flow-methods';
+export * from './client/graph-transport';
+export * from './client/media-methods';
+export * from './client/oauth-methods';
+export * from './client/paginate';
+export * from './client/template-methods';
 export * from './errors/cloud-api-error';
 export * from './errors/errors.catalogue';
 export * from './errors/retry';
 export * from './limits';
+export * from './schemas/graph/flows';
+export * from './schemas/graph/media';
+export * from './schemas/graph/messages';
+export * from './schemas/graph/oauth';
+export * from './schemas/graph/paging';
+export * from './schemas/graph/phone-numbers';
+export * from './schemas/graph/templates';
 export * from './schemas/outbound/contacts';
 export * from './schemas/outbound/interactive';
 export * from './schemas/outbound/interactive-button';
@@ -18,6 +34,8 @@ export * from './schemas/outbound/read-receipt';
 export * from './schemas/outbound/template';
 export * from './schemas/outbound/template-parameters';
 export * from './schemas/outbound/text';
+export * from './schemas/templates/template-definition';
+export * from './schemas/templates/template-variables';
 export * from './schemas/webhook/account-updates';
 export * from './schemas/webhook/envelope';
 export * from './schemas/webhook/inbound-content';
