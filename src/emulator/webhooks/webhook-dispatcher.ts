@@ -325,14 +325,10 @@ export class WebhookDispatcher {
     if (record.attempts.length >= retry.maxAttempts || this.closed) {
       record.state = 'failed';
       logger.warn({ delivery: record.id, url, status: result.status }, 'webhook delivery gave up');
-      return;
+      return undefined;
     }
     record.state = 'retrying';
-    const delay = Math.min(
-      retry.maxDelayMs,
-      retry.initialDelayMs * retry.factor ** (record.attempts.length - 1),
-    );
-    this.later(delay, () => this.push(job));
+    return Math.min(retry.maxDelayMs, retry.initialDelayMs * retry.factor ** (record.attempts.length - 1));
   }
 
   isIdle(): boolean {
