@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { locateJson } from './locate-json';
+
 it('locates', () => {
   const text = '{\n  "a": [1, {"b": "x\\"y"}],\n  "c": true\n}';
   const { value, locations } = locateJson(text);

@@ -19,7 +19,9 @@ export function locateJson(text: string): { value: unknown; locations: JsonLocat
   let lineStart = 0;
   const pos = () => ({ line, column: i - lineStart + 1 });
   const fail = (message: string): never => {
-    const error = new SyntaxError(`${message} at line ${line}, column ${i - lineStart + 1}`) as SyntaxError & { line: number; column: number };
+    const error = new SyntaxError(
+      `${message} at line ${line}, column ${i - lineStart + 1}`,
+    ) as SyntaxError & { line: number; column: number };
     error.line = line;
     error.column = i - lineStart + 1;
     throw error;
@@ -98,7 +100,12 @@ export function locateJson(text: string): { value: unknown; locations: JsonLocat
       i += match![0].length;
     }
     const end = pos();
-    locations.set(path, { line_start: start.line, line_end: end.line, column_start: start.column, column_end: end.column });
+    locations.set(path, {
+      line_start: start.line,
+      line_end: end.line,
+      column_start: start.column,
+      column_end: end.column,
+    });
     return value;
   };
   const value = parseValue('');
