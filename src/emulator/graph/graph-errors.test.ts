@@ -28,7 +28,13 @@ describe('Graph error envelope, auth and versions', () => {
   });
 
   it('rejects an expired token with 190 / subcode 463 (HTTP 401)', async () => {
-    h.emulator.state.issueToken({ token: 'EAAGexpired', kind: 'user', expiresAt: h.clock.now() + 1000, scopes: [], createdAt: 0 });
+    h.emulator.state.issueToken({
+      token: 'EAAGexpired',
+      kind: 'user',
+      expiresAt: h.clock.now() + 1000,
+      scopes: [],
+      createdAt: 0,
+    });
     expect((await h.send(text, { token: 'EAAGexpired' })).statusCode).toBe(200);
     h.clock.advance(2000);
     const res = await h.send(text, { token: 'EAAGexpired' });

@@ -43,7 +43,11 @@ describe('statuses and async failures delivered to a webhook receiver', () => {
       biz_opaque_callback_data: 'trk-1',
       timestamp: expect.stringMatching(/^\d{10}$/),
       pricing: { billable: false, pricing_model: 'PMP', category: 'service', type: 'free_customer_service' },
-      conversation: { id: expect.any(String), expiration_timestamp: expect.any(String), origin: { type: 'service' } },
+      conversation: {
+        id: expect.any(String),
+        expiration_timestamp: expect.any(String),
+        origin: { type: 'service' },
+      },
     });
     expect(delivered).toMatchObject({ status: 'delivered', pricing: { category: 'service' } });
     expect(delivered!.conversation.expiration_timestamp).toBeUndefined();
@@ -100,12 +104,18 @@ describe('statuses and async failures delivered to a webhook receiver', () => {
 
   it('templates are allowed outside the window and priced as business-initiated', async () => {
     h = await startHarness({ receiver: true });
-    h.emulator.state.templates = fakeTemplates([{ name: 'order_update' }, { name: 'promo', category: 'MARKETING' }]);
+    h.emulator.state.templates = fakeTemplates([
+      { name: 'order_update' },
+      { name: 'promo', category: 'MARKETING' },
+    ]);
     const res = await h.send({ to: customer, ...templateSend('order_update') });
     expect(res.json().messages[0].message_status).toBe('accepted');
     await h.settle();
     const [sent] = statusesOf(res.json().messages[0].id);
-    expect(sent).toMatchObject({ status: 'sent', pricing: { billable: true, category: 'utility', type: 'regular' } });
+    expect(sent).toMatchObject({
+      status: 'sent',
+      pricing: { billable: true, category: 'utility', type: 'regular' },
+    });
   });
 
   it.each([
@@ -113,7 +123,10 @@ describe('statuses and async failures delivered to a webhook receiver', () => {
     ['marketing opt-out + marketing template → 131050', { marketing_opt_out: true }, 'promo', 131050],
   ])('%s (async)', async (_name, patch, template, code) => {
     h = await startHarness({ receiver: true });
-    h.emulator.state.templates = fakeTemplates([{ name: 'order_update' }, { name: 'promo', category: 'MARKETING' }]);
+    h.emulator.state.templates = fakeTemplates([
+      { name: 'order_update' },
+      { name: 'promo', category: 'MARKETING' },
+    ]);
     expect((await h.control('PATCH', `/customers/${customer}`, patch)).statusCode).toBe(200);
     const res = await h.send({ to: customer, ...templateSend(template) });
     expect(res.statusCode).toBe(200);

@@ -16,7 +16,12 @@ const buttons = (n: number, title = (i: number) => `Option ${i}`, id = (i: numbe
   interactive: {
     type: 'button',
     body: { text: 'Pick one' },
-    action: { buttons: Array.from({ length: n }, (_, i) => ({ type: 'reply', reply: { id: id(i), title: title(i) } })) },
+    action: {
+      buttons: Array.from({ length: n }, (_, i) => ({
+        type: 'reply',
+        reply: { id: id(i), title: title(i) },
+      })),
+    },
   },
 });
 const list = (rows: number[], extra: Record<string, unknown> = {}) => ({
@@ -28,7 +33,11 @@ const list = (rows: number[], extra: Record<string, unknown> = {}) => ({
       button: 'Menu',
       sections: rows.map((count, section) => ({
         title: `Section ${section}`,
-        rows: Array.from({ length: count }, (_, i) => ({ id: `r${section}_${i}`, title: `Row ${i}`, ...extra })),
+        rows: Array.from({ length: count }, (_, i) => ({
+          id: `r${section}_${i}`,
+          title: `Row ${i}`,
+          ...extra,
+        })),
       })),
     },
   },
@@ -67,62 +76,297 @@ const cases: Array<[string, Record<string, unknown>, number, number | null, stri
   ['text object missing', { to, type: 'text' }, 400, 131008, 'text'],
   ['to missing', { text: { body: 'x' } }, 400, 131008, 'to'],
   ['to not a number', { to: 'hello', text: { body: 'x' } }, 400, 131009, 'valid phone number'],
-  ['messaging_product missing', { messaging_product: undefined, to, text: { body: 'x' } }, 400, 131008, 'messaging_product'],
+  [
+    'messaging_product missing',
+    { messaging_product: undefined, to, text: { body: 'x' } },
+    400,
+    131008,
+    'messaging_product',
+  ],
   ['messaging_product wrong', { messaging_product: 'sms', to, text: { body: 'x' } }, 400, 100],
   ['unknown type', { to, type: 'poll', poll: {} }, 400, 131051],
-  ['biz_opaque_callback_data over 512', { to, text: { body: 'x' }, biz_opaque_callback_data: s(513) }, 400, 131009],
+  [
+    'biz_opaque_callback_data over 512',
+    { to, text: { body: 'x' }, biz_opaque_callback_data: s(513) },
+    400,
+    131009,
+  ],
   ['reply context ok', { to, text: { body: 'x' }, context: { message_id: 'wamid.X' } }, 200, null],
   ['context without message_id', { to, text: { body: 'x' }, context: {} }, 400, 131008, 'message_id'],
-  ['image by link', { to, type: 'image', image: { link: 'https://example.com/a.jpg', caption: 'c' } }, 200, null],
+  [
+    'image by link',
+    { to, type: 'image', image: { link: 'https://example.com/a.jpg', caption: 'c' } },
+    200,
+    null,
+  ],
   ['image by id', { to, type: 'image', image: { id: '1037543291543636' } }, 200, null],
-  ['image without id or link', { to, type: 'image', image: { caption: 'x' } }, 400, 131009, "either 'id' or 'link'"],
-  ['image with id and link', { to, type: 'image', image: { id: '1', link: 'https://e.com/a.jpg' } }, 400, 131009],
+  [
+    'image without id or link',
+    { to, type: 'image', image: { caption: 'x' } },
+    400,
+    131009,
+    "either 'id' or 'link'",
+  ],
+  [
+    'image with id and link',
+    { to, type: 'image', image: { id: '1', link: 'https://e.com/a.jpg' } },
+    400,
+    131009,
+  ],
   ['image link not http', { to, type: 'image', image: { link: 'ftp://e.com/a.jpg' } }, 400, 131009],
-  ['image caption over 1024', { to, type: 'image', image: { link: 'https://e.com/a', caption: s(1025) } }, 400, 131009],
+  [
+    'image caption over 1024',
+    { to, type: 'image', image: { link: 'https://e.com/a', caption: s(1025) } },
+    400,
+    131009,
+  ],
   ['video ok', { to, type: 'video', video: { link: 'https://e.com/v.mp4' } }, 200, null],
   ['audio ok', { to, type: 'audio', audio: { id: '55' } }, 200, null],
-  ['document ok', { to, type: 'document', document: { link: 'https://e.com/x.pdf', filename: 'x.pdf' } }, 200, null],
+  [
+    'document ok',
+    { to, type: 'document', document: { link: 'https://e.com/x.pdf', filename: 'x.pdf' } },
+    200,
+    null,
+  ],
   ['sticker ok', { to, type: 'sticker', sticker: { id: '77' } }, 200, null],
-  ['location ok', { to, type: 'location', location: { latitude: 37.48, longitude: -122.14, name: 'HQ' } }, 200, null],
-  ['location latitude missing', { to, type: 'location', location: { longitude: 1 } }, 400, 131008, 'latitude'],
-  ['location latitude out of range', { to, type: 'location', location: { latitude: 91, longitude: 1 } }, 400, 131009],
-  ['contacts ok', { to, type: 'contacts', contacts: [{ name: { formatted_name: 'Jane Doe', first_name: 'Jane' } }] }, 200, null],
-  ['contacts formatted_name missing', { to, type: 'contacts', contacts: [{ name: { first_name: 'J' } }] }, 400, 131008],
-  ['contacts bad birthday', { to, type: 'contacts', contacts: [{ name: { formatted_name: 'J' }, birthday: '31/01/1990' }] }, 400, 131009],
+  [
+    'location ok',
+    { to, type: 'location', location: { latitude: 37.48, longitude: -122.14, name: 'HQ' } },
+    200,
+    null,
+  ],
+  [
+    'location latitude missing',
+    { to, type: 'location', location: { longitude: 1 } },
+    400,
+    131008,
+    'latitude',
+  ],
+  [
+    'location latitude out of range',
+    { to, type: 'location', location: { latitude: 91, longitude: 1 } },
+    400,
+    131009,
+  ],
+  [
+    'contacts ok',
+    { to, type: 'contacts', contacts: [{ name: { formatted_name: 'Jane Doe', first_name: 'Jane' } }] },
+    200,
+    null,
+  ],
+  [
+    'contacts formatted_name missing',
+    { to, type: 'contacts', contacts: [{ name: { first_name: 'J' } }] },
+    400,
+    131008,
+  ],
+  [
+    'contacts bad birthday',
+    { to, type: 'contacts', contacts: [{ name: { formatted_name: 'J' }, birthday: '31/01/1990' }] },
+    400,
+    131009,
+  ],
   ['contacts empty', { to, type: 'contacts', contacts: [] }, 400, 131009],
   ['reaction ok', { to, type: 'reaction', reaction: { message_id: 'wamid.X', emoji: '😀' } }, 200, null],
   ['reaction removal', { to, type: 'reaction', reaction: { message_id: 'wamid.X', emoji: '' } }, 200, null],
-  ['reaction two emojis', { to, type: 'reaction', reaction: { message_id: 'wamid.X', emoji: '😀😀' } }, 400, 131009],
+  [
+    'reaction two emojis',
+    { to, type: 'reaction', reaction: { message_id: 'wamid.X', emoji: '😀😀' } },
+    400,
+    131009,
+  ],
   ['reaction message_id missing', { to, type: 'reaction', reaction: { emoji: '😀' } }, 400, 131008],
   ['3 reply buttons', { to, ...buttons(3) }, 200, null],
-  ['4 reply buttons', { to, ...buttons(4) }, 400, 131009, 'Invalid buttons count. Min allowed buttons: 1, Max allowed buttons: 3'],
+  [
+    '4 reply buttons',
+    { to, ...buttons(4) },
+    400,
+    131009,
+    'Invalid buttons count. Min allowed buttons: 1, Max allowed buttons: 3',
+  ],
   ['0 reply buttons', { to, ...buttons(0) }, 400, 131009, 'Invalid buttons count'],
   ['button title 20 chars', { to, ...buttons(1, () => s(20)) }, 200, null],
   ['button title 21 chars', { to, ...buttons(1, () => s(21)) }, 400, 131009, 'Button title length invalid'],
   ['button title emoji counts as one', { to, ...buttons(1, () => `${s(19)}👍`) }, 200, null],
-  ['duplicate button ids', { to, ...buttons(2, (i) => `T${i}`, () => 'same') }, 400, 131009, 'unique'],
+  [
+    'duplicate button ids',
+    {
+      to,
+      ...buttons(
+        2,
+        (i) => `T${i}`,
+        () => 'same',
+      ),
+    },
+    400,
+    131009,
+    'unique',
+  ],
   ['duplicate button titles', { to, ...buttons(2, () => 'Same') }, 400, 131009, 'unique'],
-  ['button id over 256', { to, ...buttons(1, () => 'T', () => s(257)) }, 400, 131009],
+  [
+    'button id over 256',
+    {
+      to,
+      ...buttons(
+        1,
+        () => 'T',
+        () => s(257),
+      ),
+    },
+    400,
+    131009,
+  ],
   ['interactive body over 1024', { to, ...withInteractive({ body: { text: s(1025) } }) }, 400, 131009],
-  ['interactive body missing', { to, ...withInteractive({ body: undefined }) }, 400, 131008, "interactive['body']"],
+  [
+    'interactive body missing',
+    { to, ...withInteractive({ body: undefined }) },
+    400,
+    131008,
+    "interactive['body']",
+  ],
   ['header text 60', { to, ...withInteractive({ header: { type: 'text', text: s(60) } }) }, 200, null],
   ['header text 61', { to, ...withInteractive({ header: { type: 'text', text: s(61) } }) }, 400, 131009],
   ['footer 61', { to, ...withInteractive({ footer: { text: s(61) } }) }, 400, 131009],
-  ['image header on buttons', { to, ...withInteractive({ header: { type: 'image', image: { link: 'https://e.com/a.jpg' } } }) }, 200, null],
+  [
+    'image header on buttons',
+    { to, ...withInteractive({ header: { type: 'image', image: { link: 'https://e.com/a.jpg' } } }) },
+    200,
+    null,
+  ],
   ['list 10 rows over 2 sections', { to, ...list([5, 5]) }, 200, null],
   ['list 11 rows', { to, ...list([6, 5]) }, 400, 131009, 'Total row count exceed max allowed count: 10'],
-  ['list row title 25', { to, ...list([1]), interactive: { ...list([1]).interactive, action: { button: 'M', sections: [{ rows: [{ id: 'a', title: s(25) }] }] } } }, 400, 131009],
+  [
+    'list row title 25',
+    {
+      to,
+      ...list([1]),
+      interactive: {
+        ...list([1]).interactive,
+        action: { button: 'M', sections: [{ rows: [{ id: 'a', title: s(25) }] }] },
+      },
+    },
+    400,
+    131009,
+  ],
   ['list row description 72', { to, ...list([1], { description: s(72) }) }, 200, null],
   ['list row description 73', { to, ...list([1], { description: s(73) }) }, 400, 131009],
-  ['list section title 25', { to, interactive: { ...list([1]).interactive, action: { button: 'M', sections: [{ title: s(25), rows: [{ id: 'a', title: 'b' }] }] } }, type: 'interactive' }, 400, 131009],
-  ['list multi sections need titles', { to, type: 'interactive', interactive: { ...list([1]).interactive, action: { button: 'M', sections: [{ rows: [{ id: 'a', title: 'b' }] }, { rows: [{ id: 'c', title: 'd' }] }] } } }, 400, 131008],
-  ['list button 21', { to, type: 'interactive', interactive: { ...list([1]).interactive, action: { button: s(21), sections: [{ rows: [{ id: 'a', title: 'b' }] }] } } }, 400, 131009],
-  ['list duplicate row ids', { to, type: 'interactive', interactive: { ...list([1]).interactive, action: { button: 'M', sections: [{ title: 'A', rows: [{ id: 'a', title: 'b' }] }, { title: 'B', rows: [{ id: 'a', title: 'c' }] }] } } }, 400, 131009],
+  [
+    'list section title 25',
+    {
+      to,
+      interactive: {
+        ...list([1]).interactive,
+        action: { button: 'M', sections: [{ title: s(25), rows: [{ id: 'a', title: 'b' }] }] },
+      },
+      type: 'interactive',
+    },
+    400,
+    131009,
+  ],
+  [
+    'list multi sections need titles',
+    {
+      to,
+      type: 'interactive',
+      interactive: {
+        ...list([1]).interactive,
+        action: {
+          button: 'M',
+          sections: [{ rows: [{ id: 'a', title: 'b' }] }, { rows: [{ id: 'c', title: 'd' }] }],
+        },
+      },
+    },
+    400,
+    131008,
+  ],
+  [
+    'list button 21',
+    {
+      to,
+      type: 'interactive',
+      interactive: {
+        ...list([1]).interactive,
+        action: { button: s(21), sections: [{ rows: [{ id: 'a', title: 'b' }] }] },
+      },
+    },
+    400,
+    131009,
+  ],
+  [
+    'list duplicate row ids',
+    {
+      to,
+      type: 'interactive',
+      interactive: {
+        ...list([1]).interactive,
+        action: {
+          button: 'M',
+          sections: [
+            { title: 'A', rows: [{ id: 'a', title: 'b' }] },
+            { title: 'B', rows: [{ id: 'a', title: 'c' }] },
+          ],
+        },
+      },
+    },
+    400,
+    131009,
+  ],
   ['list 11 sections', { to, ...list(Array(11).fill(1)) }, 400, 131009],
-  ['list image header', { to, type: 'interactive', interactive: { ...list([1]).interactive, header: { type: 'image', image: { link: 'https://e.com/a' } } } }, 400, 131009],
-  ['cta_url ok', { to, type: 'interactive', interactive: { type: 'cta_url', body: { text: 'See' }, action: { name: 'cta_url', parameters: { display_text: 'See dates', url: 'https://e.com' } } } }, 200, null],
-  ['cta_url display_text 21', { to, type: 'interactive', interactive: { type: 'cta_url', body: { text: 'See' }, action: { name: 'cta_url', parameters: { display_text: s(21), url: 'https://e.com' } } } }, 400, 131009],
-  ['cta_url bad url', { to, type: 'interactive', interactive: { type: 'cta_url', body: { text: 'See' }, action: { name: 'cta_url', parameters: { display_text: 'x', url: 'nope' } } } }, 400, 131009],
+  [
+    'list image header',
+    {
+      to,
+      type: 'interactive',
+      interactive: {
+        ...list([1]).interactive,
+        header: { type: 'image', image: { link: 'https://e.com/a' } },
+      },
+    },
+    400,
+    131009,
+  ],
+  [
+    'cta_url ok',
+    {
+      to,
+      type: 'interactive',
+      interactive: {
+        type: 'cta_url',
+        body: { text: 'See' },
+        action: { name: 'cta_url', parameters: { display_text: 'See dates', url: 'https://e.com' } },
+      },
+    },
+    200,
+    null,
+  ],
+  [
+    'cta_url display_text 21',
+    {
+      to,
+      type: 'interactive',
+      interactive: {
+        type: 'cta_url',
+        body: { text: 'See' },
+        action: { name: 'cta_url', parameters: { display_text: s(21), url: 'https://e.com' } },
+      },
+    },
+    400,
+    131009,
+  ],
+  [
+    'cta_url bad url',
+    {
+      to,
+      type: 'interactive',
+      interactive: {
+        type: 'cta_url',
+        body: { text: 'See' },
+        action: { name: 'cta_url', parameters: { display_text: 'x', url: 'nope' } },
+      },
+    },
+    400,
+    131009,
+  ],
   ['flow ok', { to, ...flow({}) }, 200, null],
   ['flow version 2', { to, ...flow({ flow_message_version: '2' }) }, 400, 131009],
   ['flow id and name', { to, ...flow({ flow_name: 'x' }) }, 400, 131009],
@@ -131,9 +375,41 @@ const cases: Array<[string, Record<string, unknown>, number, number | null, stri
   ['flow navigate without payload', { to, ...flow({ flow_action_payload: undefined }) }, 400, 131008],
   ['flow data_exchange with payload', { to, ...flow({ flow_action: 'data_exchange' }) }, 400, 131009],
   ['flow empty data', { to, ...flow({ flow_action_payload: { screen: 'A', data: {} } }) }, 400, 131009],
-  ['location request ok', { to, type: 'interactive', interactive: { type: 'location_request_message', body: { text: 'Where?' }, action: { name: 'send_location' } } }, 200, null],
-  ['location request with header', { to, type: 'interactive', interactive: { type: 'location_request_message', header: { type: 'text', text: 'h' }, body: { text: 'Where?' }, action: { name: 'send_location' } } }, 400, 131009],
-  ['interactive type missing', { to, type: 'interactive', interactive: { body: { text: 'x' }, action: {} } }, 400, 131008],
+  [
+    'location request ok',
+    {
+      to,
+      type: 'interactive',
+      interactive: {
+        type: 'location_request_message',
+        body: { text: 'Where?' },
+        action: { name: 'send_location' },
+      },
+    },
+    200,
+    null,
+  ],
+  [
+    'location request with header',
+    {
+      to,
+      type: 'interactive',
+      interactive: {
+        type: 'location_request_message',
+        header: { type: 'text', text: 'h' },
+        body: { text: 'Where?' },
+        action: { name: 'send_location' },
+      },
+    },
+    400,
+    131009,
+  ],
+  [
+    'interactive type missing',
+    { to, type: 'interactive', interactive: { body: { text: 'x' }, action: {} } },
+    400,
+    131008,
+  ],
   ['template name missing', { to, type: 'template', template: { language: { code: 'en_US' } } }, 400, 131008],
   ['template language missing', { to, type: 'template', template: { name: 'x' } }, 400, 131008],
   ['recipient is the business number', { to: '15550000000', text: { body: 'x' } }, 400, 131021],
@@ -141,11 +417,15 @@ const cases: Array<[string, Record<string, unknown>, number, number | null, stri
 
 describe('POST /{phone-number-id}/messages validation (reference §2)', () => {
   it.each(cases)('%s', async (_name, body, status, code, details) => {
-    h.emulator.state.phoneNumbers.get([...h.emulator.state.phoneNumbers.keys()][0]!)!.displayPhoneNumber = '15550000000';
+    h.emulator.state.phoneNumbers.get([...h.emulator.state.phoneNumbers.keys()][0]!)!.displayPhoneNumber =
+      '15550000000';
     const res = await h.send(body);
     expect(res.statusCode, res.body).toBe(status);
     if (code === null) {
-      expect(res.json()).toMatchObject({ messaging_product: 'whatsapp', messages: [{ id: expect.stringMatching(/^wamid\./) }] });
+      expect(res.json()).toMatchObject({
+        messaging_product: 'whatsapp',
+        messages: [{ id: expect.stringMatching(/^wamid\./) }],
+      });
       return;
     }
     const { error } = res.json();

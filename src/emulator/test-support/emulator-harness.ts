@@ -15,7 +15,11 @@ export interface ReceivedWebhook {
   raw: string;
   body: {
     object: string;
-    entry: Array<{ id: string; time?: number; changes: Array<{ field: string; value: Record<string, any> }> }>;
+    entry: Array<{
+      id: string;
+      time?: number;
+      changes: Array<{ field: string; value: Record<string, any> }>;
+    }>;
   };
   signature: string | undefined;
   signatureValid: boolean;
@@ -31,7 +35,9 @@ export class WebhookReceiver {
   url = '';
 
   async start(): Promise<this> {
-    this.app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    this.app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body),
+    );
     this.app.get('/webhook', async (request, reply) => {
       const query = request.query as Record<string, string>;
       this.handshakes.push(query);
@@ -80,9 +86,16 @@ export interface Harness {
   app: FastifyInstance;
   clock: EmulatorClock;
   receiver: WebhookReceiver | undefined;
-  send(body: Record<string, unknown>, options?: { token?: string; version?: string; phoneId?: string }): Promise<LightMyRequestResponse>;
+  send(
+    body: Record<string, unknown>,
+    options?: { token?: string; version?: string; phoneId?: string },
+  ): Promise<LightMyRequestResponse>;
   inbound(waId: string, body: Record<string, unknown>): Promise<LightMyRequestResponse>;
-  control(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<LightMyRequestResponse>;
+  control(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
   /** Wait until the emulator has nothing pending (statuses and deliveries done). */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -121,9 +134,14 @@ export async function startHarness(
         headers: { authorization: `Bearer ${opts.token ?? TOKEN}` },
         payload: { messaging_product: 'whatsapp', ...body },
       }),
-    inbound: (waId, body) => app.inject({ method: 'POST', url: `/_sandbox/customers/${waId}/messages`, payload: body }),
+    inbound: (waId, body) =>
+      app.inject({ method: 'POST', url: `/_sandbox/customers/${waId}/messages`, payload: body }),
     control: (method, path, body) =>
-      app.inject({ method, url: `/_sandbox${path}`, ...(body === undefined ? {} : { payload: body as object }) }),
+      app.inject({
+        method,
+        url: `/_sandbox${path}`,
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
     settle: () => emulator.settle(),
     async close() {
       await emulator.close();

@@ -11,7 +11,10 @@ export function fakeTemplates(templates: Array<Partial<TemplateForSend> & { name
     components: [{ type: 'BODY', text: 'Hello {{1}}' }],
     ...t,
   }));
-  return { findForSend: (_waba, name, language) => all.find((t) => t.name === name && t.language === language) ?? null };
+  return {
+    findForSend: (_waba, name, language) =>
+      all.find((t) => t.name === name && t.language === language) ?? null,
+  };
 }
 
 export const templateSend = (name: string, params: string[] = ['Ana'], language = 'en_US') => ({
@@ -19,6 +22,8 @@ export const templateSend = (name: string, params: string[] = ['Ana'], language 
   template: {
     name,
     language: { code: language },
-    components: params.length ? [{ type: 'body', parameters: params.map((text) => ({ type: 'text', text })) }] : [],
+    components: params.length
+      ? [{ type: 'body', parameters: params.map((text) => ({ type: 'text', text })) }]
+      : [],
   },
 });

@@ -14,7 +14,10 @@ describe('webhook delivery', () => {
     await h.inbound(customer, { type: 'text', text: { body: 'hi' } });
     await h.settle();
     expect(h.receiver!.handshakes).toHaveLength(1);
-    expect(h.receiver!.handshakes[0]).toMatchObject({ 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me' });
+    expect(h.receiver!.handshakes[0]).toMatchObject({
+      'hub.mode': 'subscribe',
+      'hub.verify_token': 'verify-me',
+    });
     expect(h.receiver!.handshakes[0]!['hub.challenge']).toMatch(/^\d+$/);
     const state = await h.control('GET', '/webhook');
     expect(state.json().verification).toMatchObject({ ok: true, status_code: 200 });
@@ -56,7 +59,9 @@ describe('webhook delivery', () => {
     const deliveries = (await h.control('GET', '/webhook-deliveries')).json().data;
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ state: 'delivered', response_status: 200, field: 'messages' });
-    expect(deliveries[0].attempts.map((a: { status_code: number }) => a.status_code)).toEqual([500, 500, 200]);
+    expect(deliveries[0].attempts.map((a: { status_code: number }) => a.status_code)).toEqual([
+      500, 500, 200,
+    ]);
     expect(deliveries[0].payload.entry[0].changes[0].value.messages[0].text.body).toBe('retry me');
   });
 
@@ -119,7 +124,10 @@ describe('webhook delivery', () => {
     await h.inbound('15557654321', { type: 'text', text: { body: 'hi' } });
     await h.settle();
     const before = h.receiver!.received.length;
-    await Promise.all([h.send({ to: customer, text: { body: 'a' } }), h.send({ to: '15557654321', text: { body: 'b' } })]);
+    await Promise.all([
+      h.send({ to: customer, text: { body: 'a' } }),
+      h.send({ to: '15557654321', text: { body: 'b' } }),
+    ]);
     await h.settle();
     const statusPosts = h.receiver!.received.slice(before);
     expect(h.receiver!.statuses()).toHaveLength(4);
@@ -133,6 +141,9 @@ describe('webhook delivery', () => {
     await h.settle();
     const entry = h.receiver!.received[0]!.body.entry[0]!;
     expect(entry.time).toEqual(expect.any(Number));
-    expect(entry.changes[0]).toEqual({ field: 'message_template_status_update', value: { event: 'APPROVED', message_template_id: 1 } });
+    expect(entry.changes[0]).toEqual({
+      field: 'message_template_status_update',
+      value: { event: 'APPROVED', message_template_id: 1 },
+    });
   });
 });

@@ -47,7 +47,9 @@ function orderingKey(field: string, value: Record<string, unknown>): string {
   const status = (value.statuses as Array<{ recipient_id?: string }> | undefined)?.[0];
   const contact = (value.contacts as Array<{ wa_id?: string }> | undefined)?.[0];
   const waId = status?.recipient_id ?? contact?.wa_id;
-  return (value.statuses as unknown[] | undefined)?.length === 1 || !status ? `${phoneId}:${waId ?? ''}` : phoneId;
+  return (value.statuses as unknown[] | undefined)?.length === 1 || !status
+    ? `${phoneId}:${waId ?? ''}`
+    : phoneId;
 }
 
 /**
