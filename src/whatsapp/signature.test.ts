@@ -17,7 +17,9 @@ describe('webhook signature', () => {
     const header = signWebhookBody(Buffer.from(body, 'utf8'), SECRET);
     expect(verifyWebhookSignature(body, header, SECRET)).toBe(true);
     expect(verifyWebhookSignature(Buffer.from(body, 'utf8'), header, SECRET)).toBe(true);
-    expect(verifyWebhookSignature(body, header.toUpperCase().replace('SHA256=', 'sha256='), SECRET)).toBe(true);
+    expect(verifyWebhookSignature(body, header.toUpperCase().replace('SHA256=', 'sha256='), SECRET)).toBe(
+      true,
+    );
   });
 
   it('rejects a body changed after signing (even re-serialised JSON with the same meaning)', () => {

@@ -81,17 +81,23 @@ const REFERENCE_TABLE: Array<[code: number, httpStatus: number, retried: boolean
   [139004, 400, false, 'Flows API'],
 ];
 
-const graphError = (httpStatus: number, code: number | null, extra: { subcode?: number; isTransient?: boolean } = {}) =>
-  new CloudApiError({ httpStatus, code, title: 'x', raw: {}, ...extra });
+const graphError = (
+  httpStatus: number,
+  code: number | null,
+  extra: { subcode?: number; isTransient?: boolean } = {},
+) => new CloudApiError({ httpStatus, code, title: 'x', raw: {}, ...extra });
 
 describe('isRetryable — reference §3 table', () => {
   it.each(REFERENCE_TABLE)('code %i (HTTP %i) retried=%s — %s', (code, httpStatus, retried) => {
     expect(isRetryable(graphError(httpStatus, code))).toBe(retried);
   });
 
-  it.each(REFERENCE_TABLE)('code %i as an async webhook error object gives the same answer', (code, _s, retried) => {
-    expect(isRetryable({ code, title: 'x', error_data: { details: 'y' } })).toBe(retried);
-  });
+  it.each(REFERENCE_TABLE)(
+    'code %i as an async webhook error object gives the same answer',
+    (code, _s, retried) => {
+      expect(isRetryable({ code, title: 'x', error_data: { details: 'y' } })).toBe(retried);
+    },
+  );
 
   it('the catalogue holds every code of the reference table, with its HTTP status', () => {
     for (const [code, httpStatus] of REFERENCE_TABLE) {
