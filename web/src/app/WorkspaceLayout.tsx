@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { Link, Outlet, useParams } from 'react-router-dom';
+import { BrandMark } from '../ui/BrandMark';
 import { buttonClass } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { lastWorkspace } from './lastWorkspace';
@@ -31,6 +32,7 @@ export function WorkspaceLayout() {
     return (
       <main className="auth">
         <title>Workspace not found · ChatSyncs</title>
+        <BrandMark />
         <div style={{ width: 'min(480px, 100%)' }}>
           <EmptyState
             icon="lock"

@@ -14,7 +14,11 @@ export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError }),
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
+    // A self-hosted server is often on the local network: don't trust navigator.onLine, try the
+    // request and show "can't reach the server" if it fails.
+    mutations: { networkMode: 'always' },
     queries: {
+      networkMode: 'always',
       staleTime: 0,
       refetchOnWindowFocus: true,
       retry: (failureCount, error) => {

@@ -34,7 +34,7 @@ export function ConfirmDialog({
       dismissable={!pending}
       footer={
         <>
-          <Button onClick={onClose} disabled={pending} autoFocus>
+          <Button onClick={onClose} disabled={pending} data-autofocus>
             Cancel
           </Button>
           <Button variant="danger" onClick={onConfirm} loading={pending}>

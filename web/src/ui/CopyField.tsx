@@ -6,10 +6,12 @@ interface CopyFieldProps {
   value: string;
   /** Shown under the field. */
   hint?: string;
+  /** Focus the Copy button when the field appears (for a value just created). */
+  autoFocus?: boolean;
 }
 
 /** A read-only value with a Copy button; falls back to selecting the text when the clipboard is blocked. */
-export function CopyField({ label, value, hint }: CopyFieldProps) {
+export function CopyField({ label, value, hint, autoFocus = false }: CopyFieldProps) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
@@ -46,6 +48,8 @@ export function CopyField({ label, value, hint }: CopyFieldProps) {
           aria-describedby={hint ? `${id}-hint` : undefined}
         />
         <Button
+          autoFocus={autoFocus}
+          data-autofocus={autoFocus || undefined}
           variant={state === 'copied' ? 'secondary' : 'primary'}
           icon={state === 'copied' ? 'check' : 'copy'}
           onClick={copy}

@@ -33,7 +33,17 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the first focusable element (the close button). Prefer an element
+      // marked data-autofocus, else the first field the user can type in.
+      const preferred =
+        dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+        dialog.querySelector<HTMLElement>(
+          '.dialog-body :is(input:not([readonly]):not([type=hidden]), select, textarea):not(:disabled)',
+        );
+      preferred?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

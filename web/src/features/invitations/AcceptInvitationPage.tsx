@@ -73,9 +73,13 @@ export function AcceptInvitationPage() {
             ? 'It may have expired, been revoked, or already been used. Ask the person who invited you to send a new link.'
             : undefined
         }
-        footer={<Link to="/">Go to ChatSyncs</Link>}
       >
-        {gone ? null : <ErrorAlert error={preview.error} />}
+        <div className="form">
+          {gone ? null : <ErrorAlert error={preview.error} />}
+          <Link className={buttonClass('secondary', 'md', true)} to="/">
+            Go to ChatSyncs
+          </Link>
+        </div>
       </AuthLayout>
     );
   }

@@ -57,7 +57,7 @@ export function CreateApiKeyDialog({ open, onClose }: { open: boolean; onClose: 
               settings. If you lose it, revoke it and create a new one.
             </span>
           </Alert>
-          <CopyField label="Secret key" value={created.secret} />
+          <CopyField autoFocus label="Secret key" value={created.secret} />
         </div>
       </Dialog>
     );

@@ -65,6 +65,7 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
       >
         <div className="stack">
           <CopyField
+            autoFocus
             label="Invitation link"
             value={absoluteUrl(created.acceptUrl)}
             hint={`Valid until ${formatDateTime(created.invitation.expiresAt)}. Anyone with this link can join, so share it privately.`}
