@@ -205,12 +205,54 @@ describe('dashboard shell', () => {
     await heading(page, 'Getting started');
   });
 
+  it('lets someone with an account sign in from an invitation and join a second workspace', async () => {
+    const page = ownerPage;
+    await page.getByRole('button', { name: /^Workspace: / }).click();
+    await page.getByRole('link', { name: 'Acme Sales' }).click();
+    await page.getByRole('button', { name: /^Workspace: Acme Sales/ }).waitFor();
+    await page.getByRole('link', { name: 'Invitations' }).click();
+    await page.getByRole('button', { name: 'Invite someone' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite someone' });
+    await dialog.getByLabel('Email address').fill(teammate.email);
+    await dialog.getByLabel('Role').selectOption('admin');
+    await dialog.getByRole('button', { name: 'Create invitation link' }).click();
+    const link = await page
+      .getByRole('dialog', { name: 'Invitation created' })
+      .getByLabel('Invitation link')
+      .inputValue();
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    const context = await newContext(browser, server.url);
+    const invitee = await context.newPage();
+    const inviteeProblems = watchPageErrors(invitee);
+    await invitee.goto(link);
+    await invitee.getByText(`You already have a ChatSyncs account for ${teammate.email}`).waitFor();
+    await shot(invitee, '18-accept-existing-account');
+    await invitee.getByRole('link', { name: 'Sign in to accept' }).click();
+    await invitee.waitForURL('**/login?**');
+    expect(await invitee.getByLabel('Email').inputValue()).toBe(teammate.email);
+    await invitee.getByLabel('Password').fill(teammate.password);
+    await invitee.getByRole('button', { name: 'Sign in' }).click();
+
+    // Back on the invitation, now signed in: one click to join.
+    await invitee.getByRole('button', { name: 'Join Acme Sales' }).click();
+    await invitee.getByRole('button', { name: /^Workspace: Acme Sales/ }).waitFor();
+    await invitee.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).waitFor();
+    await shot(invitee, '19-joined-second-workspace');
+    expect(inviteeProblems).toEqual([]);
+    await context.close();
+
+    await page.getByRole('button', { name: /^Workspace: / }).click();
+    await page.getByRole('link', { name: owner.workspace }).click();
+    await page.getByRole('button', { name: new RegExp(`^Workspace: ${owner.workspace}`) }).waitFor();
+  });
+
   it('creates an API key, shows the secret once, and revokes it', async () => {
     const page = ownerPage;
     await page.getByRole('link', { name: 'API keys' }).click();
     await heading(page, 'API keys');
     await page.getByText('No API keys yet').waitFor();
-    await shot(page, '18-api-keys-empty');
+    await shot(page, '20-api-keys-empty');
 
     await page.getByRole('button', { name: 'Create API key' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create an API key' });
@@ -223,25 +265,25 @@ describe('dashboard shell', () => {
     await secretDialog.getByText('This is the only time the key is shown').waitFor();
     await secretDialog.getByRole('button', { name: 'Copy' }).click();
     await secretDialog.getByRole('button', { name: 'Copied' }).waitFor();
-    await shot(page, '19-api-key-secret');
+    await shot(page, '21-api-key-secret');
 
     await secretDialog.getByRole('button', { name: "I've copied the key" }).click();
     const row = page.getByRole('row', { name: /CRM sync/ });
     await row.getByText('Active').waitFor();
     expect(await page.content()).not.toContain(secret);
-    await shot(page, '20-api-keys-list');
+    await shot(page, '22-api-keys-list');
 
     await row.getByRole('button', { name: /Revoke/ }).click();
     const confirm = page.getByRole('dialog', { name: /Revoke/ });
-    await shot(page, '21-api-key-revoke-confirm');
+    await shot(page, '23-api-key-revoke-confirm');
     await confirm.getByRole('button', { name: 'Revoke key' }).click();
     await row.getByText(/Revoked/).waitFor();
     expect(await row.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
-    await shot(page, '22-api-key-revoked');
+    await shot(page, '24-api-key-revoked');
 
     await page.getByRole('link', { name: 'Getting started' }).click();
     await page.getByText('2 of 3 done').waitFor();
-    await shot(page, '23-getting-started-progress');
+    await shot(page, '25-getting-started-progress');
     expect(ownerProblems).toEqual([]);
   });
 });

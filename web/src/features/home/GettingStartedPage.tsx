@@ -35,7 +35,7 @@ export function GettingStartedPage() {
     ? [
         {
           id: 'workspace',
-          title: 'Create your workspace',
+          title: 'Create the workspace',
           description: `${workspace.name} is ready.`,
           done: true,
         },
