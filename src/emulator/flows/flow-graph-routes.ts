@@ -84,6 +84,10 @@ export async function flowGraphRoutes(
     return { success: true };
   });
 
+  const deleteFlow = (id: string) => {
+    store.delete(id);
+    return { success: true };
+  };
   ctx.graphNodes.register('flow', {
     owns: (id) => store.get(id)?.wabaId === ctx.state.wabaId,
     handle: {
@@ -98,10 +102,7 @@ export async function flowGraphRoutes(
         store.updateMetadata(id, parseGraphBody(request.body));
         return { success: true };
       },
-      DELETE: (id) => {
-        store.delete(id);
-        return { success: true };
-      },
+      DELETE: deleteFlow,
     },
   });
 }

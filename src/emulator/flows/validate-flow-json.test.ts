@@ -15,7 +15,7 @@ const screen = (id: string, children: unknown[], extra: Obj = {}) => ({
 });
 const form = (...children: unknown[]) => ({ type: 'Form', name: 'form', children });
 const input = (extra: Obj = {}) => ({ type: 'TextInput', name: 'email', label: 'Email', ...extra });
-export const validFlow = {
+const validFlow = {
   version: '7.1',
   screens: [
     screen('FIRST', [

@@ -94,7 +94,10 @@ export function validateFlowJson(text: string): FlowValidationError[] {
   const terminal = new Set<string>();
   screens.forEach((screen, index) => {
     const path = `screens[${index}]`;
-    if (!isObj(screen)) return report('INVALID_PROPERTY_VALUE', 'A screen must be an object.', path);
+    if (!isObj(screen)) {
+      report('INVALID_PROPERTY_VALUE', 'A screen must be an object.', path);
+      return;
+    }
     const id = ids[index]!;
     if (!id) report('MISSING_REQUIRED_PROPERTY', `Missing required property 'id' at '${path}'.`, path);
     else if (id === 'SUCCESS')
@@ -109,12 +112,14 @@ export function validateFlowJson(text: string): FlowValidationError[] {
       report('DUPLICATE_SCREEN_ID', `Duplicate screen id '${id}'.`, `${path}.id`);
     if (screen.terminal === true) terminal.add(id);
     const layout = screen.layout;
-    if (!isObj(layout) || layout.type !== 'SingleColumnLayout' || !Array.isArray(layout.children))
-      return report(
+    if (!isObj(layout) || layout.type !== 'SingleColumnLayout' || !Array.isArray(layout.children)) {
+      report(
         'INVALID_PROPERTY_VALUE',
         `'${path}.layout' must be a SingleColumnLayout with children.`,
         `${path}.layout`,
       );
+      return;
+    }
     validateScreenComponents(
       layout.children,
       `${path}.layout.children`,
@@ -145,15 +150,19 @@ function validateScreenComponents(
   const walk = (list: unknown[], path: string, inForm: boolean) => {
     list.forEach((component, i) => {
       const at = `${path}[${i}]`;
-      if (!isObj(component) || typeof component.type !== 'string')
-        return report('MISSING_REQUIRED_PROPERTY', `Missing required property 'type' at '${at}'.`, at);
+      if (!isObj(component) || typeof component.type !== 'string') {
+        report('MISSING_REQUIRED_PROPERTY', `Missing required property 'type' at '${at}'.`, at);
+        return;
+      }
       const rule = FLOW_COMPONENTS[component.type];
-      if (!rule)
-        return report(
+      if (!rule) {
+        report(
           'INVALID_PROPERTY_VALUE',
           `Invalid value found for property 'type' at '${at}': unknown component ${component.type}.`,
           `${at}.type`,
         );
+        return;
+      }
       total++;
       counts.set(component.type, (counts.get(component.type) ?? 0) + 1);
       for (const prop of rule.required)
@@ -211,12 +220,14 @@ function validateDataSource(component: Obj, at: string, report: Report) {
     if (items.length === 0 || items.length > max)
       report('INVALID_PROPERTY_VALUE', `'${key}' at '${at}' needs 1–${max} items.`, `${at}.${key}`);
     items.forEach((item, i) => {
-      if (!isObj(item) || typeof item.id !== 'string')
-        return report(
+      if (!isObj(item) || typeof item.id !== 'string') {
+        report(
           'MISSING_REQUIRED_PROPERTY',
           `Missing required property 'id' at '${at}.${key}[${i}]'.`,
           `${at}.${key}[${i}]`,
         );
+        return;
+      }
       if (component.type === 'NavigationList') return;
       for (const [prop, limit] of Object.entries(DATA_SOURCE_TEXT))
         if (typeof item[prop] === 'string' && (item[prop] as string).length > limit)
@@ -271,8 +282,10 @@ function validateRoutingModel(flow: Obj, ids: string[], terminal: Set<string>, r
       );
     return;
   }
-  if (!isObj(model))
-    return report('INVALID_ROUTING_MODEL', "'routing_model' must be an object.", 'routing_model');
+  if (!isObj(model)) {
+    report('INVALID_ROUTING_MODEL', "'routing_model' must be an object.", 'routing_model');
+    return;
+  }
   for (const [from, targets] of Object.entries(model)) {
     if (!ids.includes(from))
       report(

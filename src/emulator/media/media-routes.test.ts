@@ -8,12 +8,18 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function multipart(fields: Record<string, string>, file?: { bytes: Buffer; type: string; name: string }) {
+async function multipart(
+  fields: Record<string, string>,
+  file?: { bytes: Buffer; type: string; name: string },
+) {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   if (file) form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
   const request = new Request('http://local/', { method: 'POST', body: form });
-  return { payload: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type')! };
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    contentType: request.headers.get('content-type')!,
+  };
 }
 
 async function upload(fields: Record<string, string>, file?: { bytes: Buffer; type: string; name: string }) {
@@ -31,7 +37,10 @@ const MB = 1024 * 1024;
 
 describe('media', () => {
   it('uploads, describes, downloads (Bearer required) and deletes', async () => {
-    const uploaded = await upload({ messaging_product: 'whatsapp', type: 'image/jpeg' }, { bytes: jpeg, type: 'image/jpeg', name: 'a.jpg' });
+    const uploaded = await upload(
+      { messaging_product: 'whatsapp', type: 'image/jpeg' },
+      { bytes: jpeg, type: 'image/jpeg', name: 'a.jpg' },
+    );
     expect(uploaded.statusCode).toBe(200);
     const { id } = uploaded.json();
     expect(id).toMatch(/^\d{16}$/);
@@ -39,7 +48,9 @@ describe('media', () => {
     const info = await t.app.inject({ url: `/v21.0/${id}`, headers: { ...t.auth, host: 'emu.test:4010' } });
     expect(info.json()).toEqual({
       messaging_product: 'whatsapp',
-      url: expect.stringMatching(/^http:\/\/emu\.test:4010\/lookaside\/whatsapp_business\/attachments\/\?mid=\d+&ext=jpeg&/),
+      url: expect.stringMatching(
+        /^http:\/\/emu\.test:4010\/lookaside\/whatsapp_business\/attachments\/\?mid=\d+&ext=jpeg&/,
+      ),
       mime_type: 'image/jpeg',
       sha256: createHash('sha256').update(jpeg).digest('hex'),
       file_size: jpeg.length,
@@ -61,7 +72,11 @@ describe('media', () => {
     t.emulator.clock.advance(5 * 60 * 1000 + 1);
     expect((await t.app.inject({ url: path, headers: t.auth })).statusCode).toBe(404);
 
-    const wrongOwner = await t.app.inject({ method: 'DELETE', url: `/v21.0/${id}?phone_number_id=123`, headers: t.auth });
+    const wrongOwner = await t.app.inject({
+      method: 'DELETE',
+      url: `/v21.0/${id}?phone_number_id=123`,
+      headers: t.auth,
+    });
     expect(wrongOwner.json().error.code).toBe(100);
     const deleted = await t.app.inject({ method: 'DELETE', url: `/v21.0/${id}`, headers: t.auth });
     expect(deleted.json()).toEqual({ success: true });
@@ -76,7 +91,10 @@ describe('media', () => {
     ['audio at 16 MB', 'audio/ogg', 16 * MB, 200],
     ['opus audio with codec parameter', 'audio/ogg; codecs=opus', 10, 200],
   ])('%s', async (_name, type, size, expected) => {
-    const response = await upload({ messaging_product: 'whatsapp', type }, { bytes: Buffer.alloc(size, 1), type, name: 'f' });
+    const response = await upload(
+      { messaging_product: 'whatsapp', type },
+      { bytes: Buffer.alloc(size, 1), type, name: 'f' },
+    );
     if (expected === 200) expect(response.statusCode).toBe(200);
     else expect(response.json().error.code).toBe(expected);
   });
@@ -85,11 +103,17 @@ describe('media', () => {
     const file = { bytes: jpeg, type: 'image/jpeg', name: 'a.jpg' };
     expect((await upload({ type: 'image/jpeg' }, file)).json().error.code).toBe(100);
     expect((await upload({ messaging_product: 'whatsapp' }, file)).json().error.code).toBe(131008);
-    expect((await upload({ messaging_product: 'whatsapp', type: 'image/jpeg' })).json().error.code).toBe(131008);
+    expect((await upload({ messaging_product: 'whatsapp', type: 'image/jpeg' })).json().error.code).toBe(
+      131008,
+    );
   });
 
   it('makes media for a simulated customer and lets a business send uploaded media only', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/_sandbox/media', payload: { mime_type: 'image/png' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/_sandbox/media',
+      payload: { mime_type: 'image/png' },
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ id: expect.any(String), mime_type: 'image/png', kind: 'image' });
     const info = await t.app.inject({ url: `/v21.0/${created.json().id}`, headers: t.auth });

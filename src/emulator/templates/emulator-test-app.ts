@@ -8,9 +8,7 @@ export const TEST_WABA = '102290129340398';
 export const TEST_PHONE = '106540352242922';
 
 /** An emulator mounted on a Fastify app for `inject` tests, with a manual clock and fixed ids. */
-export async function emulatorTestApp(
-  options: EmulatorOptions = {},
-): Promise<{
+export async function emulatorTestApp(options: EmulatorOptions = {}): Promise<{
   app: FastifyInstance;
   emulator: Emulator;
   auth: { authorization: string };
