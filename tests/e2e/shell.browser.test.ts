@@ -123,6 +123,26 @@ describe('dashboard shell', () => {
 
     await created.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('row', { name: new RegExp(teammate.email) }).waitFor();
+
+    // A second invitation, sent by mistake, is revoked.
+    await page.getByRole('button', { name: 'Invite someone' }).click();
+    await page
+      .getByRole('dialog', { name: 'Invite someone' })
+      .getByLabel('Email address')
+      .fill('oops@example.com');
+    await page.getByRole('button', { name: 'Create invitation link' }).click();
+    await page
+      .getByRole('dialog', { name: 'Invitation created' })
+      .getByRole('button', { name: 'Done' })
+      .click();
+    const mistake = page.getByRole('row', { name: /oops@example\.com/ });
+    await mistake.getByRole('button', { name: /Revoke/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Revoke this invitation?' })
+      .getByRole('button', { name: 'Revoke invitation' })
+      .click();
+    await page.getByText('Invitation for oops@example.com revoked.').waitFor();
+    await mistake.waitFor({ state: 'detached' });
     await shot(page, '10-invitations-pending');
   });
 
@@ -241,6 +261,16 @@ describe('dashboard shell', () => {
     await shot(invitee, '19-joined-second-workspace');
     expect(inviteeProblems).toEqual([]);
     await context.close();
+
+    // The owner removes them from this workspace again.
+    await page.getByRole('link', { name: 'Members' }).click();
+    const row = page.getByRole('row', { name: new RegExp(teammate.email) });
+    await row.getByRole('button', { name: /Remove/ }).click();
+    const confirm = page.getByRole('dialog', { name: `Remove ${teammate.name}?` });
+    await confirm.getByText('will lose access to Acme Sales immediately').waitFor();
+    await confirm.getByRole('button', { name: 'Remove member' }).click();
+    await page.getByText(`${teammate.name} was removed from Acme Sales.`).waitFor();
+    await row.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: /^Workspace: / }).click();
     await page.getByRole('link', { name: owner.workspace }).click();
