@@ -109,7 +109,7 @@ export class MessagingService {
     if (body.message_id === undefined || body.message_id === '') throw missingParam('message_id');
     const message =
       typeof body.message_id === 'string' ? this.ctx.state.findMessage(body.message_id) : undefined;
-    if (!message || message.direction !== 'inbound' || message.phoneNumberId !== phone.id) {
+    if (message?.direction !== 'inbound' || message.phoneNumberId !== phone.id) {
       throw invalidParameter100(`Invalid message_id: ${String(body.message_id)}`);
     }
     const typing = body.typing_indicator;

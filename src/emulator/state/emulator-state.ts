@@ -149,7 +149,7 @@ export class EmulatorState {
   /** Load a previously saved state (replaces customers and messages; merges numbers and tokens). */
   load(data: unknown, parseConfig: (raw: unknown) => EmulatorConfig): void {
     const saved = data as Partial<SerializedState>;
-    if (!saved || saved.version !== 1) throw new Error('unsupported emulator state file');
+    if (saved?.version !== 1) throw new Error('unsupported emulator state file');
     if (saved.wabaId) this.wabaId = saved.wabaId;
     for (const phone of saved.phoneNumbers ?? []) this.phoneNumbers.set(phone.id, phone);
     for (const token of saved.tokens ?? []) this.tokens.set(token.token, token);
