@@ -31,6 +31,12 @@ const configSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(20),
+  WHATSAPP_GRAPH_URL: z.url({ message: 'must be a full URL' }).default('https://graph.facebook.com'),
+  WHATSAPP_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.0$/, 'must look like v24.0')
+    .default('v24.0'),
+  SANDBOX_ENABLED: booleanString.default(true),
   CHATSYNCS_ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
   CHATSYNCS_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   CHATSYNCS_ADMIN_NAME: z.string().min(1).default('Admin'),

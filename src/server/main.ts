@@ -3,13 +3,12 @@ import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import type { AppContext } from './context';
+import { createAppContext } from './app-context';
 import { migrateDatabase, openDatabase } from './db/client';
 import { bootstrapOwnerFromConfig } from './features/auth/bootstrap-owner';
 import { buildHttpApp, type HttpAppOptions } from './http/app';
 import type { ZodApp } from './http/zod-app';
-import { startQueue } from './queue/queue';
 import { registerWorkers } from './workers';
-import { createSecretBox, loadEncryptionKey } from './security/secret-box';
 
 export const defaultWebDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -44,9 +43,7 @@ export async function startProduct(config: Config, options: ProductOptions): Pro
   );
   try {
     await migrateDatabase(database);
-    const queue = await startQueue(database, log, { concurrency: config.WORKER_CONCURRENCY });
-    const secrets = createSecretBox(loadEncryptionKey(config.APP_ENCRYPTION_KEY, path.resolve(config.DATA_DIR)));
-    const ctx: AppContext = { config, database, db: database.db, queue, log, secrets, now: () => new Date() };
+    const ctx = await createAppContext(config, database, log);
     await bootstrapOwnerFromConfig(ctx);
     if (options.workers) await registerWorkers(ctx);
 
@@ -64,7 +61,7 @@ export async function startProduct(config: Config, options: ProductOptions): Pro
       stop() {
         stopping ??= (async () => {
           await app?.close(); // stops accepting, waits for in-flight requests
-          await queue.stop(config.SHUTDOWN_TIMEOUT_SECONDS); // waits for running jobs
+          await ctx.close(); // waits for running jobs
           await database.close();
         })();
         return stopping;

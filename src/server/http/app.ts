@@ -9,6 +9,7 @@ import { authRoutes } from '../features/auth/auth.routes';
 import { invitationsRoutes } from '../features/invitations/invitations.routes';
 import { workspacesRoutes } from '../features/workspaces/workspaces.routes';
 import { newId } from '../ids';
+import { ingressRoutes } from '../ingress/ingress.routes';
 import { registerAccessControl } from './access';
 import { registerErrorHandling } from './error-handler';
 import { healthRoutes } from './health.routes';
@@ -80,6 +81,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions = {}
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   for (const routes of featureRoutes) await routes(app, ctx);
+  await app.register(ingressRoutes(ctx, ctx.channelDirectory));
   for (const plugin of options.extraPlugins ?? []) await plugin(app);
   if (options.webDistDir) await registerWebApp(app, options.webDistDir);
   return app;

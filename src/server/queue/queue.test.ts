@@ -115,3 +115,49 @@ describe(`queue on ${testDatabaseKind}`, () => {
     expect(await queue.ping()).toBe(true);
   });
 });
+
+describe(`queue ordering on ${testDatabaseKind}`, () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  let queue: Queue;
+  beforeAll(async () => {
+    ({ database, drop } = await createTestDatabase());
+    queue = await startQueue(database, log, { concurrency: 4 });
+  });
+  afterAll(async () => {
+    await queue?.stop(5);
+    await drop?.();
+  });
+
+  it('runs drain-per-key jobs one at a time per key and keys in parallel, draining pending work in order', async () => {
+    const job = defineJob({ name: 'test-drain', schema: z.object({ key: z.string() }), ordering: 'drain-per-key' });
+    const pending: Record<string, number[]> = { a: [], b: [] };
+    const done: Record<string, number[]> = { a: [], b: [] };
+    const running: Record<string, number> = { a: 0, b: 0 };
+    let overlap = false;
+    let parallel = false;
+    await queue.work(job, async ({ key }) => {
+      running[key]! += 1;
+      if (running[key]! > 1) overlap = true;
+      if (running.a! > 0 && running.b! > 0) parallel = true;
+      while (pending[key]!.length > 0) {
+        const n = pending[key]!.shift()!;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        done[key]!.push(n);
+      }
+      running[key]! -= 1;
+    });
+    for (let n = 0; n < 12; n++) {
+      const key = n % 2 ? 'a' : 'b';
+      pending[key]!.push(n);
+      await queue.enqueue(job, { key }, { key });
+      if (n === 5) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const deadline = Date.now() + 20_000;
+    while (done.a!.length + done.b!.length < 12 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(done.a).toEqual([1, 3, 5, 7, 9, 11]);
+    expect(done.b).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(overlap).toBe(false);
+    expect(parallel).toBe(true);
+  });
+});

@@ -8,8 +8,8 @@ import type { JobDefinition } from './job';
 export type EnqueueOptions = {
   /** Run no earlier than this date, or after this many seconds. */
   startAfter?: Date | number;
-  /** At most one queued job with this key at a time (deduplicates repeated requests). */
-  singletonKey?: string;
+  /** The key of a `drain-per-key` job; on other jobs, at most one queued job per key. */
+  key?: string;
   /** Enqueue inside this transaction: the job exists only if the transaction commits. */
   tx?: DbOrTx;
 };
@@ -20,6 +20,8 @@ export type JobHandler<T> = (data: T, context: JobContext) => Promise<void>;
 /** The small queue interface every feature uses; pg-boss on PGlite or PostgreSQL behind it. */
 export interface Queue {
   enqueue<T>(job: JobDefinition<T>, data: T, options?: EnqueueOptions): Promise<string | null>;
+  /** Many jobs in one statement (e.g. a batch of webhook events), optionally inside a transaction. */
+  enqueueMany<T>(job: JobDefinition<T>, items: Array<{ data: T; key?: string }>, options?: { tx?: DbOrTx }): Promise<void>;
   work<T>(job: JobDefinition<T>, handler: JobHandler<T>, options?: { concurrency?: number }): Promise<void>;
   /** True when the queue's tables answer. */
   ping(): Promise<boolean>;
@@ -64,6 +66,7 @@ export async function startQueue(
           retryBackoff: job.retryBackoff ?? true,
           expireInSeconds: job.expireInSeconds ?? 300,
           notify: true,
+          ...(job.ordering === 'drain-per-key' ? { policy: 'stately' } : {}),
         })
         .catch((error: unknown) => {
           createdQueues.delete(job.name);
@@ -82,9 +85,19 @@ export async function startQueue(
         typeof options.startAfter === 'number' ? Math.max(0, Math.ceil(options.startAfter)) : options.startAfter;
       return boss.send(job.name, payload, {
         ...(startAfter !== undefined ? { startAfter } : {}),
-        ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+        ...(options.key ? { singletonKey: options.key } : {}),
         ...(options.tx ? { db: withNullParameters(options.tx) } : {}),
       });
+    },
+
+    async enqueueMany(job, items, options = {}) {
+      if (items.length === 0) return;
+      await ensureQueue(job as JobDefinition<unknown>);
+      const jobs = items.map((item) => ({
+        data: job.schema.parse(item.data) as object,
+        ...(item.key ? { singletonKey: item.key } : {}),
+      }));
+      await boss.insert(job.name, jobs, options.tx ? { db: withNullParameters(options.tx) } : undefined);
     },
 
     async work(job, handler, options = {}) {
@@ -96,6 +109,7 @@ export async function startQueue(
           localConcurrency: options.concurrency ?? defaults.concurrency,
           pollingIntervalSeconds: 2,
           notifyPollingIntervalSeconds: 5,
+          burstWhenBatchFull: true,
         },
         async ([raw]) => {
           if (!raw) return;

@@ -4,10 +4,10 @@ import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../config';
 import type { AppContext } from '../context';
+import { createAppContext } from '../app-context';
 import { buildHttpApp } from '../http/app';
 import type { ZodApp } from '../http/zod-app';
-import { startQueue } from '../queue/queue';
-import { createSecretBox, loadEncryptionKey } from '../security/secret-box';
+import { registerWorkers } from '../workers';
 import { createTestDatabase } from './test-database';
 
 export type TestApp = { app: ZodApp; ctx: AppContext; close(): Promise<void> };
@@ -16,14 +16,13 @@ export type TestApp = { app: ZodApp; ctx: AppContext; close(): Promise<void> };
  * The real HTTP app on a fresh database (PGlite, or PostgreSQL when DATABASE_URL is set), for
  * `app.inject` tests. `env` overrides configuration variables.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { workers?: boolean } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chatsyncs-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SHUTDOWN_TIMEOUT_SECONDS: '5', ...env });
   const { database, drop } = await createTestDatabase();
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const queue = await startQueue(database, log, { concurrency: 2 });
-  const secrets = createSecretBox(loadEncryptionKey(undefined, dataDir));
-  const ctx: AppContext = { config, database, db: database.db, queue, log, secrets, now: () => new Date() };
+  const ctx = await createAppContext(config, database, log);
+  if (options.workers) await registerWorkers(ctx);
   const app = await buildHttpApp(ctx);
   await app.ready();
   return {
@@ -31,7 +30,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ctx,
     async close() {
       await app.close();
-      await queue.stop(5);
+      await ctx.close();
       await drop();
     },
   };
