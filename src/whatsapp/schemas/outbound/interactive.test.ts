@@ -66,6 +66,8 @@ describe('reply buttons', () => {
       1,
     );
     expect(issues(buttons([button('a')], { footer: { text: 'f'.repeat(61) } }))).toHaveLength(1);
+    const captioned = { type: 'image', image: { id: '1', caption: 'captions belong to media messages' } };
+    expect(issues(buttons([button('a')], { header: captioned }))[0]).toContain('caption');
   });
 });
 
