@@ -2,6 +2,7 @@
 export * from './tables/api-keys';
 export * from './tables/channels';
 export * from './tables/conversations';
+export * from './tables/embedded-signup-settings';
 export * from './tables/invitations';
 export * from './tables/messages';
 export * from './tables/sessions';

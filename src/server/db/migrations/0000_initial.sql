@@ -30,6 +30,13 @@ CREATE TABLE "channels" (
 	"verify_token" text NOT NULL,
 	"token_expires_at" timestamp with time zone,
 	"token_scopes" text[],
+	"token_type" text,
+	"phone_status" text,
+	"connected_via" text,
+	"registration_pin_sealed" text,
+	"last_check_at" timestamp with time zone,
+	"last_check_error" text,
+	"last_check_error_code" integer,
 	"last_webhook_at" timestamp with time zone,
 	"webhook_signature_failures" integer DEFAULT 0 NOT NULL,
 	"webhook_processing_errors" integer DEFAULT 0 NOT NULL,
@@ -49,6 +56,15 @@ CREATE TABLE "conversations" (
 	"last_message_preview" text,
 	"last_message_direction" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "embedded_signup_settings" (
+	"workspace_id" text PRIMARY KEY NOT NULL,
+	"app_id" text NOT NULL,
+	"configuration_id" text NOT NULL,
+	"app_secret_sealed" text NOT NULL,
+	"updated_by" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "invitations" (
@@ -170,6 +186,8 @@ ALTER TABLE "conversations" ADD CONSTRAINT "conversations_workspace_id_workspace
 ALTER TABLE "conversations" ADD CONSTRAINT "conversations_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversations" ADD CONSTRAINT "conversations_subscriber_id_subscribers_id_fk" FOREIGN KEY ("subscriber_id") REFERENCES "public"."subscribers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversations" ADD CONSTRAINT "conversations_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "embedded_signup_settings" ADD CONSTRAINT "embedded_signup_settings_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "embedded_signup_settings" ADD CONSTRAINT "embedded_signup_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "messages" ADD CONSTRAINT "messages_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

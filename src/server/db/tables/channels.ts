@@ -28,6 +28,18 @@ export const channels = pgTable(
     verifyToken: text('verify_token').notNull(),
     tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }),
     tokenScopes: text('token_scopes').array(),
+    /** `type` from debug_token (SYSTEM_USER, USER, …); null when it could not be read. */
+    tokenType: text('token_type'),
+    /** Phone number `status` from Meta (CONNECTED, FLAGGED, …). */
+    phoneStatus: text('phone_status'),
+    /** How the number was connected: the manual form, Embedded Signup, or the built-in sandbox. */
+    connectedVia: text('connected_via', { enum: ['manual', 'embedded_signup', 'sandbox'] }),
+    /** Two-step verification PIN set when registering through Embedded Signup (sealed). */
+    registrationPinSealed: text('registration_pin_sealed'),
+    /** Last health check against the Cloud API (connect or refresh) and its failure, if any. */
+    lastCheckAt: timestamp('last_check_at', { withTimezone: true }),
+    lastCheckError: text('last_check_error'),
+    lastCheckErrorCode: integer('last_check_error_code'),
     lastWebhookAt: timestamp('last_webhook_at', { withTimezone: true }),
     webhookSignatureFailures: integer('webhook_signature_failures').notNull().default(0),
     webhookProcessingErrors: integer('webhook_processing_errors').notNull().default(0),
