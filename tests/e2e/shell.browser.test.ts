@@ -36,6 +36,8 @@ describe('dashboard shell', () => {
   });
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
+  const navLink = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
   it('sets up the first owner account and lands in the dashboard', async () => {
     const page = ownerPage;
@@ -93,12 +95,12 @@ describe('dashboard shell', () => {
 
   it('invites a teammate and shows the one-time link to copy', async () => {
     const page = ownerPage;
-    await page.getByRole('link', { name: 'Members' }).click();
+    await navLink(page, 'Members').click();
     await heading(page, 'Members');
     await page.getByRole('row', { name: new RegExp(owner.email) }).waitFor();
     await shot(page, '06-members');
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invitations' }).click();
+    await navLink(page, 'Invitations').click();
     await heading(page, 'Invitations');
     await page.getByText('No pending invitations').waitFor();
     await shot(page, '07-invitations-empty');
@@ -115,8 +117,8 @@ describe('dashboard shell', () => {
     await linkField.waitFor();
     inviteLink = await linkField.inputValue();
     expect(inviteLink).toMatch(new RegExp(`^${server.url}/invite/.+`));
-    await created.getByRole('button', { name: 'Copy' }).click();
-    await created.getByRole('button', { name: 'Copied' }).waitFor();
+    await created.getByRole('button', { name: 'Copy', exact: true }).click();
+    await created.getByRole('button', { name: 'Copied', exact: true }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(inviteLink);
     await created.getByText('this link is shown only once').waitFor();
     await shot(page, '09-invite-link');
@@ -191,7 +193,7 @@ describe('dashboard shell', () => {
 
   it('changes a member role and switches between workspaces', async () => {
     const page = ownerPage;
-    await page.getByRole('link', { name: 'Members' }).click();
+    await navLink(page, 'Members').click();
     const row = page.getByRole('row', { name: new RegExp(teammate.email) });
     await row.getByLabel(`Role of ${teammate.name}`).selectOption('admin');
     await page.getByText(`${teammate.name} is now an admin.`).waitFor();
@@ -210,7 +212,7 @@ describe('dashboard shell', () => {
     const salesUrl = page.url();
 
     await page.getByRole('button', { name: /^Workspace: / }).click();
-    await page.getByRole('link', { name: owner.workspace }).click();
+    await page.getByRole('link', { name: owner.workspace, exact: true }).click();
     await page.getByRole('button', { name: new RegExp(`^Workspace: ${owner.workspace}`) }).waitFor();
     expect(page.url()).not.toBe(salesUrl);
 
@@ -228,9 +230,9 @@ describe('dashboard shell', () => {
   it('lets someone with an account sign in from an invitation and join a second workspace', async () => {
     const page = ownerPage;
     await page.getByRole('button', { name: /^Workspace: / }).click();
-    await page.getByRole('link', { name: 'Acme Sales' }).click();
+    await page.getByRole('link', { name: 'Acme Sales', exact: true }).click();
     await page.getByRole('button', { name: /^Workspace: Acme Sales/ }).waitFor();
-    await page.getByRole('link', { name: 'Invitations' }).click();
+    await navLink(page, 'Invitations').click();
     await page.getByRole('button', { name: 'Invite someone' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite someone' });
     await dialog.getByLabel('Email address').fill(teammate.email);
@@ -257,13 +259,13 @@ describe('dashboard shell', () => {
     // Back on the invitation, now signed in: one click to join.
     await invitee.getByRole('button', { name: 'Join Acme Sales' }).click();
     await invitee.getByRole('button', { name: /^Workspace: Acme Sales/ }).waitFor();
-    await invitee.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).waitFor();
+    await navLink(invitee, 'API keys').waitFor();
     await shot(invitee, '19-joined-second-workspace');
     expect(inviteeProblems).toEqual([]);
     await context.close();
 
     // The owner removes them from this workspace again.
-    await page.getByRole('link', { name: 'Members' }).click();
+    await navLink(page, 'Members').click();
     const row = page.getByRole('row', { name: new RegExp(teammate.email) });
     await row.getByRole('button', { name: /Remove/ }).click();
     const confirm = page.getByRole('dialog', { name: `Remove ${teammate.name}?` });
@@ -273,13 +275,13 @@ describe('dashboard shell', () => {
     await row.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: /^Workspace: / }).click();
-    await page.getByRole('link', { name: owner.workspace }).click();
+    await page.getByRole('link', { name: owner.workspace, exact: true }).click();
     await page.getByRole('button', { name: new RegExp(`^Workspace: ${owner.workspace}`) }).waitFor();
   });
 
   it('creates an API key, shows the secret once, and revokes it', async () => {
     const page = ownerPage;
-    await page.getByRole('link', { name: 'API keys' }).click();
+    await navLink(page, 'API keys').click();
     await heading(page, 'API keys');
     await page.getByText('No API keys yet').waitFor();
     await shot(page, '20-api-keys-empty');
@@ -293,8 +295,8 @@ describe('dashboard shell', () => {
     const secret = await secretDialog.getByLabel('Secret key').inputValue();
     expect(secret).toMatch(/^csk_/);
     await secretDialog.getByText('This is the only time the key is shown').waitFor();
-    await secretDialog.getByRole('button', { name: 'Copy' }).click();
-    await secretDialog.getByRole('button', { name: 'Copied' }).waitFor();
+    await secretDialog.getByRole('button', { name: 'Copy', exact: true }).click();
+    await secretDialog.getByRole('button', { name: 'Copied', exact: true }).waitFor();
     await shot(page, '21-api-key-secret');
 
     await secretDialog.getByRole('button', { name: "I've copied the key" }).click();
@@ -311,7 +313,7 @@ describe('dashboard shell', () => {
     expect(await row.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
     await shot(page, '24-api-key-revoked');
 
-    await page.getByRole('link', { name: 'Getting started' }).click();
+    await navLink(page, 'Getting started').click();
     await page.getByText('2 of 3 done').waitFor();
     await shot(page, '25-getting-started-progress');
     expect(ownerProblems).toEqual([]);

@@ -77,8 +77,8 @@ async function readJson(response: Response): Promise<unknown> {
 /** Fetches a fresh CSRF token (after the session changed in another tab, for example). */
 async function refreshCsrfToken(): Promise<boolean> {
   try {
-    const me = (await request<{ csrfToken?: string }>('GET', '/api/auth/me')) as { csrfToken?: string };
-    if (typeof me.csrfToken !== 'string') return false;
+    const me = await request<{ csrfToken?: unknown } | null>('GET', '/api/auth/me');
+    if (typeof me?.csrfToken !== 'string') return false;
     csrfToken = me.csrfToken;
     return true;
   } catch {

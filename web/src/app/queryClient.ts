@@ -10,8 +10,19 @@ function onError(error: unknown) {
   }
 }
 
+/**
+ * A workspace request answered 404 usually means the user was removed from that workspace:
+ * refresh `Me`, so the workspace disappears from the switcher and its pages explain why.
+ */
+function onQueryError(error: unknown, query: { queryKey: readonly unknown[] }) {
+  onError(error);
+  if (error instanceof ApiError && error.status === 404 && query.queryKey[0] === 'workspace') {
+    void queryClient.invalidateQueries({ queryKey: meKey });
+  }
+}
+
 export const queryClient: QueryClient = new QueryClient({
-  queryCache: new QueryCache({ onError }),
+  queryCache: new QueryCache({ onError: onQueryError }),
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     // A self-hosted server is often on the local network: don't trust navigator.onLine, try the
