@@ -78,7 +78,8 @@ async function main(argv: string[]): Promise<void> {
       return runMigrate();
     case 'sandbox': {
       const { runSandbox } = await import('./emulator/standalone');
-      return runSandbox(argv.slice(argv.indexOf('sandbox') + 1));
+      await runSandbox(argv.slice(argv.indexOf('sandbox') + 1));
+      return;
     }
     case 'help':
     case '--help':

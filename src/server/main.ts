@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
@@ -6,6 +7,8 @@ import type { AppContext } from './context';
 import { createAppContext } from './app-context';
 import { migrateDatabase, openDatabase } from './db/client';
 import { bootstrapOwnerFromConfig } from './features/auth/bootstrap-owner';
+import { createEmbeddedSandbox } from './features/sandbox/embedded-sandbox';
+import { provisionAllWorkspaces } from './features/sandbox/workspace-defaults';
 import { buildHttpApp, type HttpAppOptions } from './http/app';
 import type { ZodApp } from './http/zod-app';
 import { registerWorkers } from './workers';
@@ -44,15 +47,20 @@ export async function startProduct(config: Config, options: ProductOptions): Pro
   try {
     await migrateDatabase(database);
     const ctx = await createAppContext(config, database, log);
-    await bootstrapOwnerFromConfig(ctx);
     if (options.workers) await registerWorkers(ctx);
 
     let app: ZodApp | undefined;
     let url: string | undefined;
     if (options.web) {
-      app = await buildHttpApp(ctx, { webDistDir: options.webDistDir ?? defaultWebDistDir, extraPlugins: options.extraPlugins });
+      if (config.SANDBOX_ENABLED) ctx.sandbox = await createEmbeddedSandbox(ctx);
+      const extraPlugins = [...(ctx.sandbox ? [ctx.sandbox.plugin] : []), ...(options.extraPlugins ?? [])];
+      app = await buildHttpApp(ctx, { webDistDir: options.webDistDir ?? defaultWebDistDir, extraPlugins });
       url = await app.listen({ port: config.PORT, host: config.HOST });
+      const port = (app.server.address() as AddressInfo).port;
+      await ctx.sandbox?.attach(app, `http://127.0.0.1:${port}`);
+      await provisionAllWorkspaces(ctx);
     }
+    await bootstrapOwnerFromConfig(ctx);
     let stopping: Promise<void> | undefined;
     return {
       ctx,
@@ -61,6 +69,7 @@ export async function startProduct(config: Config, options: ProductOptions): Pro
       stop() {
         stopping ??= (async () => {
           await app?.close(); // stops accepting, waits for in-flight requests
+          await ctx.sandbox?.close();
           await ctx.close(); // waits for running jobs
           await database.close();
         })();

@@ -5,6 +5,7 @@ export * from './tables/conversations';
 export * from './tables/embedded-signup-settings';
 export * from './tables/invitations';
 export * from './tables/messages';
+export * from './tables/saved-replies';
 export * from './tables/sessions';
 export * from './tables/subscribers';
 export * from './tables/users';

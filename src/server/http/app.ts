@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -6,6 +7,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from '../context';
 import { apiKeysRoutes } from '../features/api-keys/api-keys.routes';
 import { authRoutes } from '../features/auth/auth.routes';
+import { channelsRoutes } from '../features/channels/channels.routes';
+import { embeddedSignupRoutes } from '../features/channels/embedded-signup.routes';
+import { attachmentsRoutes } from '../features/inbox/attachments.routes';
+import { conversationsRoutes } from '../features/inbox/conversations.routes';
+import { messagesRoutes } from '../features/inbox/messages.routes';
+import { savedRepliesRoutes } from '../features/inbox/saved-replies.routes';
+import { simulatorRoutes } from '../features/simulator/simulator.routes';
 import { invitationsRoutes } from '../features/invitations/invitations.routes';
 import { workspacesRoutes } from '../features/workspaces/workspaces.routes';
 import { newId } from '../ids';
@@ -37,6 +45,11 @@ const featureRoutes: Array<(app: ZodApp, ctx: AppContext) => Promise<void>> = [
   workspacesRoutes,
   invitationsRoutes,
   apiKeysRoutes,
+  conversationsRoutes,
+  messagesRoutes,
+  attachmentsRoutes,
+  savedRepliesRoutes,
+  simulatorRoutes,
 ];
 
 export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions = {}): Promise<ZodApp> {
@@ -62,6 +75,7 @@ export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions = {}
 
   registerErrorHandling(app);
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

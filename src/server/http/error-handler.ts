@@ -14,8 +14,8 @@ function describeIssues(issues: Issue[], context: string): string {
 }
 
 /** Maps framework errors to the product's error codes (client mistakes are 4xx, never 500). */
-function classify(error: FastifyError): { code: ErrorCode; message: string } {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
+function classify(error: FastifyError): { code: ErrorCode; message: string; details?: unknown } {
+  if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = error.validationContext === 'body' ? 'request body' : (error.validationContext ?? 'request');
     return { code: 'validation_failed', message: describeIssues(error.validation as Issue[], context) };
@@ -42,11 +42,11 @@ function classify(error: FastifyError): { code: ErrorCode; message: string } {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isResponseSerializationError(error)) request.log.error({ err: error }, 'response does not match its schema');
-    const { code, message } = classify(error);
+    const { code, message, details } = classify(error);
     const status = errorStatus[code];
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code, message }, 'request refused');
-    reply.status(status).send({ error: { code, message, requestId: request.id } });
+    reply.status(status).send({ error: { code, message, requestId: request.id, ...(details === undefined ? {} : { details }) } });
   });
 
   app.setNotFoundHandler((request, reply) => {

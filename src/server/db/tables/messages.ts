@@ -30,6 +30,9 @@ export const messages = pgTable(
     contextWamid: text('context_wamid'),
     pricingCategory: text('pricing_category'),
     billable: boolean('billable'),
+    /** Media kept by the product (inbound downloaded through the Media API, outbound as uploaded). */
+    mediaPath: text('media_path'),
+    mediaMimeType: text('media_mime_type'),
     sentById: text('sent_by_id').references(() => users.id, { onDelete: 'set null' }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),

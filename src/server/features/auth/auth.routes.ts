@@ -4,6 +4,7 @@ import { userOf } from '../../http/access';
 import { AppError, conflict } from '../../http/errors';
 import type { ZodApp } from '../../http/zod-app';
 import { verifyPassword } from '../../security/hashing';
+import { provisionWorkspaceDefaults } from '../sandbox/workspace-defaults';
 import { countUsers, createFirstOwner, findUserByEmail } from './accounts.service';
 import { loginBodySchema, meSchema, setupBodySchema } from './auth.schemas';
 import { createLoginThrottle } from './login-throttle';
@@ -32,6 +33,7 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     async (request, reply) => {
       const created = await createFirstOwner(ctx.db, request.body);
       if (!created) throw conflict('ChatSyncs is already set up. Sign in instead.');
+      await provisionWorkspaceDefaults(ctx, created.workspace.id);
       const csrfToken = await startSession(ctx, ctx.db, reply, created.user.id, {
         userAgent: request.headers['user-agent'],
         ip: request.ip,

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context';
+import { provisionWorkspaceDefaults } from '../sandbox/workspace-defaults';
 import { createFirstOwner } from './accounts.service';
 
 /** Unattended installs: CHATSYNCS_ADMIN_EMAIL/PASSWORD create the owner on first start. */
@@ -11,5 +12,6 @@ export async function bootstrapOwnerFromConfig(ctx: AppContext): Promise<void> {
     name: ctx.config.CHATSYNCS_ADMIN_NAME,
     workspaceName: ctx.config.CHATSYNCS_WORKSPACE_NAME,
   });
+  if (created) await provisionWorkspaceDefaults(ctx, created.workspace.id);
   if (created) ctx.log.info({ email }, 'created the owner account from CHATSYNCS_ADMIN_EMAIL');
 }

@@ -7,6 +7,7 @@ import { newId } from '../../ids';
 import type { RealtimeEvent } from '../../realtime/realtime-bus';
 import { upsertSubscriberFromInbound } from '../subscribers/subscribers.service';
 import { messagePreview } from './message-preview';
+import { downloadInboundMediaJob } from './outbox.jobs';
 
 /** Thrown for an event that can never be applied (it is kept, marked with this reason, and skipped). */
 export class EventRejected extends Error {}
@@ -14,8 +15,10 @@ export class EventRejected extends Error {}
 type Channel = { id: string; workspaceId: string };
 
 /** Applies one inbound message: subscriber, conversation (reopened, unread +1), the message row. */
+const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
+
 export async function recordInboundMessage(
-  _ctx: AppContext,
+  ctx: AppContext,
   tx: DbOrTx,
   channel: Channel,
   payload: { message: unknown; contact: { profile?: { name?: string } } | null },
@@ -75,6 +78,9 @@ export async function recordInboundMessage(
     })
     .onConflictDoNothing({ target: messages.wamid })
     .returning({ id: messages.id });
+  if (inserted.length > 0 && MEDIA_TYPES.has(type)) {
+    await ctx.queue.enqueue(downloadInboundMediaJob, { messageId }, { tx });
+  }
   if (inserted.length === 0) {
     // Already recorded (a replay): undo the unread increment of this duplicate.
     await tx.update(conversations).set({ unreadCount: sql`greatest(${conversations.unreadCount} - 1, 0)` }).where(eq(conversations.id, conversation!.id));

@@ -8,6 +8,7 @@ import { badRequest, notFound } from '../../http/errors';
 import type { ZodApp } from '../../http/zod-app';
 import { createWorkspace } from '../auth/accounts.service';
 import { nameSchema } from '../auth/auth.schemas';
+import { provisionWorkspaceDefaults } from '../sandbox/workspace-defaults';
 
 const tags = ['Workspaces'];
 const workspaceParams = z.object({ wid: z.string() });
@@ -42,6 +43,7 @@ export async function workspacesRoutes(app: ZodApp, ctx: AppContext): Promise<vo
     },
     async (request, reply) => {
       const workspace = await createWorkspace(ctx.db, userOf(request).id, request.body.name);
+      await provisionWorkspaceDefaults(ctx, workspace.id);
       reply.status(201);
       return { id: workspace.id, name: workspace.name, role: 'owner' as const };
     },
