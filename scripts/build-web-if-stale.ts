@@ -16,8 +16,16 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-const sources = [path.join(root, 'web', 'src'), path.join(root, 'web', 'index.html'), path.join(root, 'web', 'vite.config.ts')];
-const sourceTime = Math.max(...sources.filter(existsSync).map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)));
+const sources = [
+  path.join(root, 'web', 'src'),
+  path.join(root, 'web', 'index.html'),
+  path.join(root, 'web', 'vite.config.ts'),
+];
+const sourceTime = Math.max(
+  ...sources
+    .filter(existsSync)
+    .map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)),
+);
 if (!existsSync(dist) || statSync(dist).mtimeMs < sourceTime) {
   console.log('Building the dashboard (first start, or its sources changed)…');
   execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: root, stdio: 'inherit' });

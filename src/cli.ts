@@ -1,9 +1,9 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './server/config';
 import { migrateDatabase, openDatabase } from './server/db/client';
 import { DataDirLockedError } from './server/db/data-dir-lock';
 import { createLogger, startProduct } from './server/main';
-import path from 'node:path';
 
 const usage = `Usage: chatsyncs <command>
 
@@ -24,12 +24,16 @@ function fail(message: string): never {
 async function runProduct(mode: 'start' | 'worker'): Promise<void> {
   const config = loadConfig();
   if (mode === 'worker' && !config.DATABASE_URL) {
-    fail('chatsyncs worker needs DATABASE_URL: the embedded database can only be used by one process (use `chatsyncs start`).');
+    fail(
+      'chatsyncs worker needs DATABASE_URL: the embedded database can only be used by one process (use `chatsyncs start`).',
+    );
   }
   const log = createLogger(config);
   const product = await startProduct(config, { web: mode === 'start', workers: true, log });
   if (product.url) {
-    log.info(`ChatSyncs is running: open ${config.publicUrl} (listening on ${product.url}, database: ${config.databaseKind})`);
+    log.info(
+      `ChatSyncs is running: open ${config.publicUrl} (listening on ${product.url}, database: ${config.databaseKind})`,
+    );
   } else {
     log.info(`ChatSyncs worker is running (database: ${config.databaseKind})`);
   }

@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config';
 describe('configuration', () => {
   it('runs on embedded defaults with nothing set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', databaseKind: 'pglite', publicUrl: 'http://localhost:3000' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATA_DIR: './data',
+      databaseKind: 'pglite',
+      publicUrl: 'http://localhost:3000',
+    });
   });
 
   it('uses PostgreSQL when DATABASE_URL is set and trims PUBLIC_URL', () => {
@@ -20,7 +26,10 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ CHATSYNCS_ADMIN_EMAIL: 'a@b.co' }, 'must be set together'],
-    [{ CHATSYNCS_ADMIN_EMAIL: 'a@b.co', CHATSYNCS_ADMIN_PASSWORD: 'short' }, 'CHATSYNCS_ADMIN_PASSWORD: must be at least 10'],
+    [
+      { CHATSYNCS_ADMIN_EMAIL: 'a@b.co', CHATSYNCS_ADMIN_PASSWORD: 'short' },
+      'CHATSYNCS_ADMIN_PASSWORD: must be at least 10',
+    ],
   ])('refuses %o naming the variable', (env, expected) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(expected);

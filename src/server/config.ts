@@ -20,13 +20,25 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   APP_ENCRYPTION_KEY: z
     .string()
-    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`')
+    .regex(
+      /^[0-9a-fA-F]{64}$/,
+      'must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`',
+    )
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanString.optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 14),
   TRUST_PROXY: booleanString.default(false),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
@@ -43,7 +55,10 @@ const configSchema = z.object({
   CHATSYNCS_WORKSPACE_NAME: z.string().min(1).default('My workspace'),
 });
 
-export type Config = z.infer<typeof configSchema> & { publicUrl: string; databaseKind: 'pglite' | 'postgres' };
+export type Config = z.infer<typeof configSchema> & {
+  publicUrl: string;
+  databaseKind: 'pglite' | 'postgres';
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -54,7 +69,9 @@ export class ConfigError extends Error {
 
 /** Parses configuration from an environment-like record (process.env by default). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = configSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(

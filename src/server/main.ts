@@ -2,9 +2,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
+import { createAppContext } from './app-context';
 import type { Config } from './config';
 import type { AppContext } from './context';
-import { createAppContext } from './app-context';
 import { migrateDatabase, openDatabase } from './db/client';
 import { bootstrapOwnerFromConfig } from './features/auth/bootstrap-owner';
 import { createEmbeddedSandbox } from './features/sandbox/embedded-sandbox';
@@ -32,7 +32,14 @@ export function createLogger(config: Config): Logger {
   return pino({
     level: config.LOG_LEVEL,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
   });
 }
 

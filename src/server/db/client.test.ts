@@ -19,7 +19,9 @@ describe(`data layer on ${testDatabaseKind}`, () => {
 
   it('round-trips rows with timestamps in UTC', async () => {
     const at = new Date('2026-01-02T03:04:05.678Z');
-    await database.db.insert(users).values({ id: 'usr_a', email: 'a@example.com', name: 'A', passwordHash: 'h', createdAt: at });
+    await database.db
+      .insert(users)
+      .values({ id: 'usr_a', email: 'a@example.com', name: 'A', passwordHash: 'h', createdAt: at });
     const [row] = await database.db.select().from(users).where(eq(users.id, 'usr_a'));
     expect(row?.createdAt.toISOString()).toBe(at.toISOString());
   });
@@ -44,6 +46,8 @@ describe(`data layer on ${testDatabaseKind}`, () => {
     await database.db.insert(workspaces).values({ id: 'wsp_y', name: 'Y' });
     await database.db.insert(memberships).values({ workspaceId: 'wsp_y', userId: 'usr_a', role: 'owner' });
     await database.db.delete(workspaces).where(eq(workspaces.id, 'wsp_y'));
-    expect(await database.db.select().from(memberships).where(eq(memberships.workspaceId, 'wsp_y'))).toEqual([]);
+    expect(await database.db.select().from(memberships).where(eq(memberships.workspaceId, 'wsp_y'))).toEqual(
+      [],
+    );
   });
 });

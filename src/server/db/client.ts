@@ -27,8 +27,7 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 
 export type DatabaseOptions =
   /** `dataDir` undefined keeps the database in memory (tests). */
-  | { kind: 'pglite'; dataDir?: string }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
 /** Opens the database. PGlite takes a lock on its directory so a second process refuses to open it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -46,7 +45,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     lock = acquireDataDirLock(options.dataDir);
   }
   try {
-    const pglite = options.dataDir ? await PGlite.create({ dataDir: options.dataDir }) : await PGlite.create();
+    const pglite = options.dataDir
+      ? await PGlite.create({ dataDir: options.dataDir })
+      : await PGlite.create();
     const db = drizzlePglite(pglite, { schema }) as unknown as Db;
     return {
       kind: 'pglite',

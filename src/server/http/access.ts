@@ -59,11 +59,15 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<Auth> {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
   if (!row) return {};
-  return { user: { id: row.id, email: row.email, name: row.name }, session: { tokenHash, csrfToken: row.csrfToken } };
+  return {
+    user: { id: row.id, email: row.email, name: row.name },
+    session: { tokenHash, csrfToken: row.csrfToken },
+  };
 }
 
 async function resolveWorkspace(db: Db, auth: Auth, workspaceId: string): Promise<Auth['workspace']> {
-  if (auth.apiKey) return auth.apiKey.workspaceId === workspaceId ? { id: workspaceId, role: 'api' } : undefined;
+  if (auth.apiKey)
+    return auth.apiKey.workspaceId === workspaceId ? { id: workspaceId, role: 'api' } : undefined;
   if (!auth.user) return undefined;
   const [membership] = await db
     .select({ role: memberships.role })
@@ -78,7 +82,9 @@ export function registerAccessControl(app: FastifyInstance, db: Db): void {
   app.addHook('onRequest', async (request) => {
     request.auth = {};
     const url = request.routeOptions.url ?? '';
-    const access = request.routeOptions.config.access ?? (url.startsWith('/api') && !url.startsWith('/api/docs') ? 'user' : 'public');
+    const access =
+      request.routeOptions.config.access ??
+      (url.startsWith('/api') && !url.startsWith('/api/docs') ? 'user' : 'public');
     if (access === 'public') {
       if (request.headers.authorization || request.cookies[SESSION_COOKIE]) {
         request.auth = await authenticate(db, request).catch(() => ({}));
@@ -91,11 +97,15 @@ export function registerAccessControl(app: FastifyInstance, db: Db): void {
     if (auth.session && unsafeMethods.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, auth.session.csrfToken)) {
-        throw new AppError('csrf_failed', 'This request is missing its security token. Reload the page and try again.');
+        throw new AppError(
+          'csrf_failed',
+          'This request is missing its security token. Reload the page and try again.',
+        );
       }
     }
     if (access === 'user') {
-      if (!auth.user) throw new AppError('unauthorized', 'This route needs a signed-in user, not an API key.');
+      if (!auth.user)
+        throw new AppError('unauthorized', 'This route needs a signed-in user, not an API key.');
       return;
     }
     const workspaceId = (request.params as { wid?: string }).wid;
@@ -105,7 +115,8 @@ export function registerAccessControl(app: FastifyInstance, db: Db): void {
     auth.workspace = workspace;
     if (access === 'admin' && workspace.role === 'agent') throw forbidden();
     if (access === 'admin-session') {
-      if (workspace.role === 'api') throw forbidden('Managing people and API keys needs a signed-in admin, not an API key.');
+      if (workspace.role === 'api')
+        throw forbidden('Managing people and API keys needs a signed-in admin, not an API key.');
       if (workspace.role === 'agent') throw forbidden();
     }
   });

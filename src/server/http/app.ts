@@ -3,7 +3,12 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from '../context';
 import { apiKeysRoutes } from '../features/api-keys/api-keys.routes';
 import { authRoutes } from '../features/auth/auth.routes';
@@ -13,8 +18,8 @@ import { attachmentsRoutes } from '../features/inbox/attachments.routes';
 import { conversationsRoutes } from '../features/inbox/conversations.routes';
 import { messagesRoutes } from '../features/inbox/messages.routes';
 import { savedRepliesRoutes } from '../features/inbox/saved-replies.routes';
-import { simulatorRoutes } from '../features/simulator/simulator.routes';
 import { invitationsRoutes } from '../features/invitations/invitations.routes';
+import { simulatorRoutes } from '../features/simulator/simulator.routes';
 import { workspacesRoutes } from '../features/workspaces/workspaces.routes';
 import { newId } from '../ids';
 import { ingressRoutes } from '../ingress/ingress.routes';
@@ -45,6 +50,8 @@ const featureRoutes: Array<(app: ZodApp, ctx: AppContext) => Promise<void>> = [
   workspacesRoutes,
   invitationsRoutes,
   apiKeysRoutes,
+  channelsRoutes,
+  embeddedSignupRoutes,
   conversationsRoutes,
   messagesRoutes,
   attachmentsRoutes,
@@ -93,7 +100,9 @@ export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions = {}
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   registerAccessControl(app, ctx.db);
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   for (const routes of featureRoutes) await routes(app, ctx);
   await app.register(ingressRoutes(ctx, ctx.channelDirectory));
   for (const plugin of options.extraPlugins ?? []) await plugin(app);

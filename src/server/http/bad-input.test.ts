@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupOwner, type SessionClient } from '../testing/session-client';
+import { type SessionClient, setupOwner } from '../testing/session-client';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 describe('bad input gets a readable 4xx', () => {
@@ -23,7 +23,10 @@ describe('bad input gets a readable 4xx', () => {
   it('malformed JSON → 400 bad_request', async () => {
     const response = await post('{"name": ');
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: 'bad_request', message: 'The request body is not valid JSON.' });
+    expect(response.json().error).toMatchObject({
+      code: 'bad_request',
+      message: 'The request body is not valid JSON.',
+    });
   });
 
   it('wrong types → 400 validation_failed naming the field', async () => {
@@ -46,7 +49,11 @@ describe('bad input gets a readable 4xx', () => {
   });
 
   it('invalid setup fields are explained', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'not-an-email', password: '' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'not-an-email', password: '' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toMatch(/email/i);
   });
@@ -54,7 +61,10 @@ describe('bad input gets a readable 4xx', () => {
   it('unknown routes → 404 in the error shape', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/nothing-here' });
     expect(response.statusCode).toBe(404);
-    expect(response.json().error).toMatchObject({ code: 'not_found', requestId: expect.stringMatching(/^req_/) });
+    expect(response.json().error).toMatchObject({
+      code: 'not_found',
+      requestId: expect.stringMatching(/^req_/),
+    });
   });
 
   it('serves the OpenAPI document with the product routes', async () => {
@@ -62,7 +72,9 @@ describe('bad input gets a readable 4xx', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/workspaces/{wid}/api-keys']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/workspaces/{wid}/api-keys']),
+    );
     expect((await t.app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
   });
 

@@ -33,6 +33,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'This resource') => new AppError('not_found', `${what} was not found.`);
-export const forbidden = (message = 'Your role does not allow this action.') => new AppError('forbidden', message);
+export const forbidden = (message = 'Your role does not allow this action.') =>
+  new AppError('forbidden', message);
 export const conflict = (message: string) => new AppError('conflict', message);
 export const badRequest = (message: string) => new AppError('bad_request', message);

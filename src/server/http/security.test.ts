@@ -32,10 +32,18 @@ describe(`security (${testDatabaseKind})`, () => {
     t = await createTestApp();
     ({ owner, workspaceId: workspaceA } = await setupOwner(t.app));
     // A second, unrelated account with its own workspace B.
-    const invite = await owner.post(`/api/workspaces/${workspaceA}/invitations`, { email: 'bob@example.com', role: 'agent' });
+    const invite = await owner.post(`/api/workspaces/${workspaceA}/invitations`, {
+      email: 'bob@example.com',
+      role: 'agent',
+    });
     ownerB = new SessionClient(t.app);
-    await ownerB.post(`/api/invitations/${invite.body.acceptUrl.split('/invite/')[1]}/accept`, { name: 'Bob', password: 'bob password 123' });
-    await owner.delete(`/api/workspaces/${workspaceA}/members/${(await ownerB.get('/api/auth/me')).body.user.id}`);
+    await ownerB.post(`/api/invitations/${invite.body.acceptUrl.split('/invite/')[1]}/accept`, {
+      name: 'Bob',
+      password: 'bob password 123',
+    });
+    await owner.delete(
+      `/api/workspaces/${workspaceA}/members/${(await ownerB.get('/api/auth/me')).body.user.id}`,
+    );
     workspaceB = (await ownerB.post('/api/workspaces', { name: 'Bobs shop' })).body.id;
   });
   afterAll(() => t.close());
@@ -47,13 +55,17 @@ describe(`security (${testDatabaseKind})`, () => {
       const key = `${route.method} ${route.url}`;
       if (publicRoutes.has(key)) continue;
       const url = route.url.replace(':wid', workspaceA).replace(/:(\w+)/g, 'x_$1');
-      const response = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
       expect({ key, status: response.statusCode }).toEqual({ key, status: 401 });
       expect(response.json().error.code).toBe('unauthorized');
     }
   });
 
-  it("answers 404 to a member of workspace B for anything in workspace A", async () => {
+  it('answers 404 to a member of workspace B for anything in workspace A', async () => {
     for (const path of ['', '/members', '/invitations', '/api-keys']) {
       const response = await ownerB.get(`/api/workspaces/${workspaceA}${path}`);
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
@@ -62,22 +74,33 @@ describe(`security (${testDatabaseKind})`, () => {
     expect((await ownerB.delete(`/api/workspaces/${workspaceA}/members/${ownerAId}`)).status).toBe(404);
     expect((await ownerB.post(`/api/workspaces/${workspaceA}/api-keys`, { name: 'steal' })).status).toBe(404);
     const keyA = await owner.post(`/api/workspaces/${workspaceA}/api-keys`, { name: 'A key' });
-    expect((await ownerB.delete(`/api/workspaces/${workspaceB}/api-keys/${keyA.body.apiKey.id}`)).status).toBe(404);
+    expect(
+      (await ownerB.delete(`/api/workspaces/${workspaceB}/api-keys/${keyA.body.apiKey.id}`)).status,
+    ).toBe(404);
     expect((await owner.get(`/api/workspaces/${workspaceA}/api-keys`)).body.data[0].revokedAt).toBeNull();
   });
 
   it('an API key of workspace A cannot reach workspace B', async () => {
-    const key = (await owner.post(`/api/workspaces/${workspaceA}/api-keys`, { name: 'integration' })).body.secret;
+    const key = (await owner.post(`/api/workspaces/${workspaceA}/api-keys`, { name: 'integration' })).body
+      .secret;
     const headers = { authorization: `Bearer ${key}` };
     expect((await t.app.inject({ url: `/api/workspaces/${workspaceA}`, headers })).statusCode).toBe(200);
     expect((await t.app.inject({ url: `/api/workspaces/${workspaceB}`, headers })).statusCode).toBe(404);
-    expect((await t.app.inject({ url: `/api/workspaces/${workspaceB}/members`, headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/workspaces/${workspaceB}/members`, headers })).statusCode).toBe(
+      404,
+    );
   });
 
   it('an agent cannot reach admin-only routes', async () => {
-    const invite = await owner.post(`/api/workspaces/${workspaceA}/invitations`, { email: 'agent@example.com', role: 'agent' });
+    const invite = await owner.post(`/api/workspaces/${workspaceA}/invitations`, {
+      email: 'agent@example.com',
+      role: 'agent',
+    });
     const agent = new SessionClient(t.app);
-    await agent.post(`/api/invitations/${invite.body.acceptUrl.split('/invite/')[1]}/accept`, { name: 'Agnes', password: 'agent password 1' });
+    await agent.post(`/api/invitations/${invite.body.acceptUrl.split('/invite/')[1]}/accept`, {
+      name: 'Agnes',
+      password: 'agent password 1',
+    });
     expect((await agent.get(`/api/workspaces/${workspaceA}/members`)).status).toBe(200);
     for (const [method, path, body] of [
       ['GET', '/invitations', undefined],
@@ -96,7 +119,9 @@ describe(`security (${testDatabaseKind})`, () => {
     const created = await owner.post(`/api/workspaces/${workspaceA}/api-keys`, { name: 'to revoke' });
     const headers = { authorization: `Bearer ${created.body.secret}` };
     expect((await t.app.inject({ url: `/api/workspaces/${workspaceA}`, headers })).statusCode).toBe(200);
-    expect((await owner.delete(`/api/workspaces/${workspaceA}/api-keys/${created.body.apiKey.id}`)).status).toBe(204);
+    expect(
+      (await owner.delete(`/api/workspaces/${workspaceA}/api-keys/${created.body.apiKey.id}`)).status,
+    ).toBe(204);
     const after = await t.app.inject({ url: `/api/workspaces/${workspaceA}`, headers });
     expect(after.statusCode).toBe(401);
     expect(after.json().error.message).toMatch(/revoked/);
@@ -105,7 +130,9 @@ describe(`security (${testDatabaseKind})`, () => {
   it('an API key cannot manage people or keys, and cannot act as a user', async () => {
     const key = (await owner.post(`/api/workspaces/${workspaceA}/api-keys`, { name: 'limited' })).body.secret;
     const headers = { authorization: `Bearer ${key}` };
-    expect((await t.app.inject({ url: `/api/workspaces/${workspaceA}/api-keys`, headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/workspaces/${workspaceA}/api-keys`, headers })).statusCode).toBe(
+      403,
+    );
     expect((await t.app.inject({ url: '/api/auth/me', headers })).statusCode).toBe(401);
   });
 

@@ -30,7 +30,9 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     const isServerRoute = serverPrefixes.some((prefix) => url === prefix || url.startsWith(`${prefix}/`));
     const looksLikeFile = path.extname(url) !== '';
     if (isServerRoute || looksLikeFile) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `Nothing at ${url}.`, requestId: request.id } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `Nothing at ${url}.`, requestId: request.id } });
     }
     return serveIndex(reply);
   });

@@ -14,14 +14,24 @@ type StoredEvent = typeof webhookEvents.$inferSelect;
  * dashboard. Template status/quality updates and other account fields stay stored as events until
  * the features that use them (templates) read them.
  */
-export async function applyEvent(ctx: AppContext, tx: DbOrTx, event: StoredEvent, attempt: number): Promise<RealtimeEvent[]> {
+export async function applyEvent(
+  ctx: AppContext,
+  tx: DbOrTx,
+  event: StoredEvent,
+  attempt: number,
+): Promise<RealtimeEvent[]> {
   const payload = event.payload as Record<string, any>;
   switch (event.kind) {
     case 'message': {
       if (!event.channelId || !event.workspaceId) {
         throw new EventRejected(`No connected number has phone number id ${event.phoneNumberId}.`);
       }
-      return recordInboundMessage(ctx, tx, { id: event.channelId, workspaceId: event.workspaceId }, payload as any);
+      return recordInboundMessage(
+        ctx,
+        tx,
+        { id: event.channelId, workspaceId: event.workspaceId },
+        payload as any,
+      );
     }
     case 'status':
       return applyStatus(tx, payload as { status: unknown }, attempt);
@@ -36,7 +46,8 @@ export async function applyEvent(ctx: AppContext, tx: DbOrTx, event: StoredEvent
 
 async function applyQualityUpdate(tx: DbOrTx, value: unknown): Promise<void> {
   const update = phoneNumberQualityUpdateSchema.safeParse(value);
-  if (!update.success) throw new EventRejected(`Malformed phone_number_quality_update: ${update.error.message}`);
+  if (!update.success)
+    throw new EventRejected(`Malformed phone_number_quality_update: ${update.error.message}`);
   const { display_phone_number: display } = update.data;
   const changes: Partial<typeof channels.$inferInsert> = {};
   const data = update.data as Record<string, unknown>;

@@ -1,5 +1,5 @@
-import { channels } from '../db/schema';
 import type { AppContext } from '../context';
+import { channels } from '../db/schema';
 
 export type ChannelRoute = {
   id: string;
@@ -58,7 +58,10 @@ export class ChannelDirectory {
         verifyToken: channels.verifyToken,
       })
       .from(channels);
-    const routes = rows.map(({ appSecretSealed, ...row }) => ({ ...row, appSecret: this.ctx.secrets.decrypt(appSecretSealed) }));
+    const routes = rows.map(({ appSecretSealed, ...row }) => ({
+      ...row,
+      appSecret: this.ctx.secrets.decrypt(appSecretSealed),
+    }));
     this.cache = { at: Date.now(), routes };
     return routes;
   }

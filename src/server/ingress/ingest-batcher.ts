@@ -26,7 +26,10 @@ export class IngestBatcher<T> {
       while (this.pending.length > 0) {
         const batch: typeof this.pending = [];
         let count = 0;
-        while (this.pending.length > 0 && (batch.length === 0 || count + this.pending[0]!.items.length <= this.maxItems)) {
+        while (
+          this.pending.length > 0 &&
+          (batch.length === 0 || count + this.pending[0]!.items.length <= this.maxItems)
+        ) {
           const next = this.pending.shift()!;
           batch.push(next);
           count += next.items.length;

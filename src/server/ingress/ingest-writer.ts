@@ -15,12 +15,19 @@ export function orderingKey(channelId: string | null, event: IngestEvent): strin
  * one drain job per ordering key that got new events, and note when each number last heard from Meta.
  * The caller answers 200 only after this commits.
  */
-export async function writeEventBatch(ctx: AppContext, directory: ChannelDirectory, events: IngestEvent[]): Promise<void> {
+export async function writeEventBatch(
+  ctx: AppContext,
+  directory: ChannelDirectory,
+  events: IngestEvent[],
+): Promise<void> {
   if (events.length === 0) return;
-  const rows: Array<Omit<typeof webhookEvents.$inferInsert, 'orderingKey'> & { key: string; channelId: string | null }> = [];
+  const rows: Array<
+    Omit<typeof webhookEvents.$inferInsert, 'orderingKey'> & { key: string; channelId: string | null }
+  > = [];
   for (const event of events) {
     const channel = event.phoneNumberId ? await directory.byPhoneNumberId(event.phoneNumberId) : undefined;
-    const byWaba = !channel && event.wabaId ? (await directory.all()).find((c) => c.wabaId === event.wabaId) : undefined;
+    const byWaba =
+      !channel && event.wabaId ? (await directory.all()).find((c) => c.wabaId === event.wabaId) : undefined;
     const owner = channel ?? byWaba;
     rows.push({
       dedupeKey: event.dedupeKey,
@@ -41,10 +48,21 @@ export async function writeEventBatch(ctx: AppContext, directory: ChannelDirecto
       .returning({ dedupeKey: webhookEvents.dedupeKey });
     const fresh = new Set(inserted.map((row) => row.dedupeKey));
     const keys = [...new Set(rows.filter((row) => fresh.has(row.dedupeKey)).map((row) => row.key))];
-    await ctx.queue.enqueueMany(processContactEventsJob, keys.map((key) => ({ data: { key }, key })), { tx });
-    const channelIds = [...new Set(rows.map((row) => row.channelId).filter((id): id is string => id !== null))];
+    await ctx.queue.enqueueMany(
+      processContactEventsJob,
+      keys.map((key) => ({ data: { key }, key })),
+      { tx },
+    );
+    const channelIds = [
+      ...new Set(rows.map((row) => row.channelId).filter((id): id is string => id !== null)),
+    ];
     if (channelIds.length > 0) {
-      await tx.execute(sql`update channels set last_webhook_at = now() where id in (${sql.join(channelIds.map((id) => sql`${id}`), sql`, `)})`);
+      await tx.execute(
+        sql`update channels set last_webhook_at = now() where id in (${sql.join(
+          channelIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      );
     }
   });
 }

@@ -13,8 +13,11 @@ export const WEBHOOK_PATH = '/webhooks/whatsapp';
 const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
 
 function wabaIdsOf(body: unknown): string[] {
-  if (typeof body !== 'object' || body === null || !Array.isArray((body as { entry?: unknown }).entry)) return [];
-  return (body as { entry: Array<{ id?: unknown }> }).entry.map((entry) => entry?.id).filter((id): id is string => typeof id === 'string');
+  if (typeof body !== 'object' || body === null || !Array.isArray((body as { entry?: unknown }).entry))
+    return [];
+  return (body as { entry: Array<{ id?: unknown }> }).entry
+    .map((entry) => entry?.id)
+    .filter((id): id is string => typeof id === 'string');
 }
 
 /**
@@ -27,7 +30,11 @@ export function ingressRoutes(ctx: AppContext, directory: ChannelDirectory) {
 
   return async (app: FastifyInstance): Promise<void> => {
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_WEBHOOK_BYTES }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: MAX_WEBHOOK_BYTES },
+      (_request, body, done) => done(null, body),
+    );
 
     app.get(WEBHOOK_PATH, async (request, reply) => {
       const query = request.query as Record<string, string | undefined>;
@@ -51,14 +58,33 @@ export function ingressRoutes(ctx: AppContext, directory: ChannelDirectory) {
       const secrets = await directory.candidateSecrets(wabaIds);
       const signature = request.headers[WEBHOOK_SIGNATURE_HEADER];
       if (!secrets.some((secret) => verifyWebhookSignature(raw, signature, secret))) {
-        await recordRejection(ctx, directory, wabaIds, signature ? 'signature does not match' : 'signature missing', request.ip);
+        await recordRejection(
+          ctx,
+          directory,
+          wabaIds,
+          signature ? 'signature does not match' : 'signature missing',
+          request.ip,
+        );
         return reply.status(401).send({
-          error: { code: 'unauthorized', message: 'Missing or invalid X-Hub-Signature-256.', requestId: request.id },
+          error: {
+            code: 'unauthorized',
+            message: 'Missing or invalid X-Hub-Signature-256.',
+            requestId: request.id,
+          },
         });
       }
       const events =
         body === undefined
-          ? [{ dedupeKey: `unsupported:raw:${request.id}`, kind: 'unsupported' as const, phoneNumberId: null, wabaId: null, contactWaId: null, payload: { reason: 'The body is not JSON.', body: raw.toString('utf8').slice(0, 100_000) } }]
+          ? [
+              {
+                dedupeKey: `unsupported:raw:${request.id}`,
+                kind: 'unsupported' as const,
+                phoneNumberId: null,
+                wabaId: null,
+                contactWaId: null,
+                payload: { reason: 'The body is not JSON.', body: raw.toString('utf8').slice(0, 100_000) },
+              },
+            ]
           : splitEnvelope(body);
       await batcher.add(events);
       return reply.status(200).send();
@@ -66,9 +92,19 @@ export function ingressRoutes(ctx: AppContext, directory: ChannelDirectory) {
   };
 }
 
-async function recordRejection(ctx: AppContext, directory: ChannelDirectory, wabaIds: string[], reason: string, ip: string) {
-  const owners = (await directory.all()).filter((channel) => wabaIds.includes(channel.wabaId)).map((channel) => channel.id);
-  await ctx.db.insert(webhookRejections).values({ id: newId('whr'), channelId: owners[0] ?? null, reason, remoteAddress: ip });
+async function recordRejection(
+  ctx: AppContext,
+  directory: ChannelDirectory,
+  wabaIds: string[],
+  reason: string,
+  ip: string,
+) {
+  const owners = (await directory.all())
+    .filter((channel) => wabaIds.includes(channel.wabaId))
+    .map((channel) => channel.id);
+  await ctx.db
+    .insert(webhookRejections)
+    .values({ id: newId('whr'), channelId: owners[0] ?? null, reason, remoteAddress: ip });
   if (owners.length > 0) {
     await ctx.db
       .update(channels)

@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhookBody } from '../../whatsapp';
-import { channels, conversations, messages, subscribers, webhookEvents, webhookRejections } from '../db/schema';
+import {
+  channels,
+  conversations,
+  messages,
+  subscribers,
+  webhookEvents,
+  webhookRejections,
+} from '../db/schema';
 import { eventually, insertChannel } from '../testing/fixtures';
 import { setupOwner } from '../testing/session-client';
 import { createTestApp, type TestApp } from '../testing/test-app';
@@ -14,11 +21,28 @@ const SECRET = 'test-app-secret';
 function envelope(value: Record<string, unknown>) {
   return {
     object: 'whatsapp_business_account',
-    entry: [{ id: WABA, changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_ID }, ...value } }] }],
+    entry: [
+      {
+        id: WABA,
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_ID },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
   };
 }
 const textMessage = (id: string, body: string, from = '15551234567', ts = Math.floor(Date.now() / 1000)) =>
-  envelope({ contacts: [{ profile: { name: 'Maria' }, wa_id: from }], messages: [{ from, id, timestamp: String(ts), type: 'text', text: { body } }] });
+  envelope({
+    contacts: [{ profile: { name: 'Maria' }, wa_id: from }],
+    messages: [{ from, id, timestamp: String(ts), type: 'text', text: { body } }],
+  });
 
 describe(`webhook ingress (${testDatabaseKind})`, () => {
   let t: TestApp;
@@ -35,41 +59,69 @@ describe(`webhook ingress (${testDatabaseKind})`, () => {
     return t.app.inject({
       method: 'POST',
       url: '/webhooks/whatsapp',
-      headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature === 'valid' ? signWebhookBody(raw, SECRET) : signature } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(signature
+          ? { 'x-hub-signature-256': signature === 'valid' ? signWebhookBody(raw, SECRET) : signature }
+          : {}),
+      },
       payload: raw,
     });
   };
 
   it('answers the verification handshake only with a known verify token', async () => {
-    const ok = await t.app.inject({ url: '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=12345' });
+    const ok = await t.app.inject({
+      url: '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=12345',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toBe('12345');
-    const bad = await t.app.inject({ url: '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1' });
+    const bad = await t.app.inject({
+      url: '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1',
+    });
     expect(bad.statusCode).toBe(403);
   });
 
   it('stores an inbound message before answering 200, then creates subscriber, conversation and message', async () => {
     const response = await post(textMessage('wamid.IN1', 'Hello *shop*'));
     expect(response.statusCode).toBe(200);
-    const [stored] = await t.ctx.db.select().from(webhookEvents).where(eq(webhookEvents.dedupeKey, 'message:wamid.IN1'));
+    const [stored] = await t.ctx.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.dedupeKey, 'message:wamid.IN1'));
     expect(stored).toMatchObject({ kind: 'message', channelId, contactWaId: '15551234567' });
-    const message = await eventually(async () => (await t.ctx.db.select().from(messages).where(eq(messages.wamid, 'wamid.IN1')))[0]);
+    const message = await eventually(
+      async () => (await t.ctx.db.select().from(messages).where(eq(messages.wamid, 'wamid.IN1')))[0],
+    );
     expect(message).toMatchObject({ direction: 'in', type: 'text', status: 'received' });
     const [subscriber] = await t.ctx.db.select().from(subscribers).where(eq(subscribers.waId, '15551234567'));
     expect(subscriber).toMatchObject({ profileName: 'Maria', channelId });
-    expect(subscriber!.windowExpiresAt!.getTime() - subscriber!.lastInboundAt!.getTime()).toBe(24 * 3_600_000);
-    const [conversation] = await t.ctx.db.select().from(conversations).where(eq(conversations.subscriberId, subscriber!.id));
-    expect(conversation).toMatchObject({ status: 'open', unreadCount: 1, lastMessagePreview: 'Hello *shop*', lastMessageDirection: 'in' });
+    expect(subscriber!.windowExpiresAt!.getTime() - subscriber!.lastInboundAt!.getTime()).toBe(
+      24 * 3_600_000,
+    );
+    const [conversation] = await t.ctx.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.subscriberId, subscriber!.id));
+    expect(conversation).toMatchObject({
+      status: 'open',
+      unreadCount: 1,
+      lastMessagePreview: 'Hello *shop*',
+      lastMessageDirection: 'in',
+    });
     const [channel] = await t.ctx.db.select().from(channels).where(eq(channels.id, channelId));
     expect(channel!.lastWebhookAt).not.toBeNull();
   });
 
   it("ignores Meta's retries and duplicates", async () => {
     for (let i = 0; i < 3; i++) expect((await post(textMessage('wamid.DUP', 'once'))).statusCode).toBe(200);
-    await eventually(async () => (await t.ctx.db.select().from(messages).where(eq(messages.wamid, 'wamid.DUP')))[0]);
+    await eventually(
+      async () => (await t.ctx.db.select().from(messages).where(eq(messages.wamid, 'wamid.DUP')))[0],
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await t.ctx.db.select().from(messages).where(eq(messages.wamid, 'wamid.DUP'))).toHaveLength(1);
-    expect(await t.ctx.db.select().from(webhookEvents).where(eq(webhookEvents.dedupeKey, 'message:wamid.DUP'))).toHaveLength(1);
+    expect(
+      await t.ctx.db.select().from(webhookEvents).where(eq(webhookEvents.dedupeKey, 'message:wamid.DUP')),
+    ).toHaveLength(1);
   });
 
   it('refuses forged and missing signatures with 401, counts them, and stores nothing', async () => {
@@ -78,7 +130,15 @@ describe(`webhook ingress (${testDatabaseKind})`, () => {
     expect(forged.json().error.code).toBe('unauthorized');
     expect((await post(textMessage('wamid.UNSIGNED', 'evil'), null)).statusCode).toBe(401);
     const raw = JSON.stringify(textMessage('wamid.WRONGKEY', 'evil'));
-    const wrongKey = await t.app.inject({ method: 'POST', url: '/webhooks/whatsapp', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(raw, 'other-secret') }, payload: raw });
+    const wrongKey = await t.app.inject({
+      method: 'POST',
+      url: '/webhooks/whatsapp',
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature-256': signWebhookBody(raw, 'other-secret'),
+      },
+      payload: raw,
+    });
     expect(wrongKey.statusCode).toBe(401);
     const stored = await t.ctx.db.select().from(webhookEvents);
     expect(stored.some((e) => /FORGED|UNSIGNED|WRONGKEY/.test(e.dedupeKey))).toBe(false);
@@ -88,24 +148,59 @@ describe(`webhook ingress (${testDatabaseKind})`, () => {
   });
 
   it('keeps malformed and unknown payloads as unsupported events, never a 5xx', async () => {
-    for (const body of ['not json at all', '{"object":"page"}', JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: WABA, changes: [{ field: 'messages', value: { metadata: {} } }] }] })]) {
+    for (const body of [
+      'not json at all',
+      '{"object":"page"}',
+      JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [{ id: WABA, changes: [{ field: 'messages', value: { metadata: {} } }] }],
+      }),
+    ]) {
       const response = await post(body);
       expect(response.statusCode).toBe(200);
     }
-    const unsupported = await t.ctx.db.select().from(webhookEvents).where(eq(webhookEvents.kind, 'unsupported'));
+    const unsupported = await t.ctx.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.kind, 'unsupported'));
     expect(unsupported.length).toBeGreaterThanOrEqual(3);
     expect(unsupported.map((e) => (e.payload as { reason: string }).reason).join('\n')).toMatch(/not JSON/);
   });
 
   it('applies statuses monotonically and keeps the failure reason', async () => {
     await post(textMessage('wamid.CTX', 'for status tests', '15559990000'));
-    const inbound = await eventually(async () => (await t.ctx.db.select().from(messages).where(eq(messages.wamid, 'wamid.CTX')))[0]);
+    const inbound = await eventually(
+      async () => (await t.ctx.db.select().from(messages).where(eq(messages.wamid, 'wamid.CTX')))[0],
+    );
     // An outbound message as the sender would have stored it.
-    await t.ctx.db.insert(messages).values({ id: 'msg_out1', workspaceId: inbound.workspaceId, conversationId: inbound.conversationId, direction: 'out', wamid: 'wamid.OUT1', type: 'text', content: { text: { body: 'hi' } }, status: 'accepted' });
+    await t.ctx.db.insert(messages).values({
+      id: 'msg_out1',
+      workspaceId: inbound.workspaceId,
+      conversationId: inbound.conversationId,
+      direction: 'out',
+      wamid: 'wamid.OUT1',
+      type: 'text',
+      content: { text: { body: 'hi' } },
+      status: 'accepted',
+    });
     const status = (state: string, extra: Record<string, unknown> = {}) =>
-      envelope({ statuses: [{ id: 'wamid.OUT1', status: state, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '15559990000', ...extra }] });
+      envelope({
+        statuses: [
+          {
+            id: 'wamid.OUT1',
+            status: state,
+            timestamp: String(Math.floor(Date.now() / 1000)),
+            recipient_id: '15559990000',
+            ...extra,
+          },
+        ],
+      });
     await post(status('read'));
-    await post(status('delivered', { pricing: { billable: true, pricing_model: 'PMP', category: 'utility', type: 'regular' } }));
+    await post(
+      status('delivered', {
+        pricing: { billable: true, pricing_model: 'PMP', category: 'utility', type: 'regular' },
+      }),
+    );
     await post(status('sent'));
     const read = await eventually(async () => {
       const [row] = await t.ctx.db.select().from(messages).where(eq(messages.id, 'msg_out1'));
@@ -113,8 +208,35 @@ describe(`webhook ingress (${testDatabaseKind})`, () => {
     });
     expect(read).toMatchObject({ status: 'read', pricingCategory: 'utility', billable: true });
 
-    await t.ctx.db.insert(messages).values({ id: 'msg_out2', workspaceId: inbound.workspaceId, conversationId: inbound.conversationId, direction: 'out', wamid: 'wamid.OUT2', type: 'text', content: { text: { body: 'late' } }, status: 'accepted' });
-    await post(envelope({ statuses: [{ id: 'wamid.OUT2', status: 'failed', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '15559990000', errors: [{ code: 131047, title: 'Re-engagement message', error_data: { details: 'Message failed to send because more than 24 hours have passed' } }] }] }));
+    await t.ctx.db.insert(messages).values({
+      id: 'msg_out2',
+      workspaceId: inbound.workspaceId,
+      conversationId: inbound.conversationId,
+      direction: 'out',
+      wamid: 'wamid.OUT2',
+      type: 'text',
+      content: { text: { body: 'late' } },
+      status: 'accepted',
+    });
+    await post(
+      envelope({
+        statuses: [
+          {
+            id: 'wamid.OUT2',
+            status: 'failed',
+            timestamp: String(Math.floor(Date.now() / 1000)),
+            recipient_id: '15559990000',
+            errors: [
+              {
+                code: 131047,
+                title: 'Re-engagement message',
+                error_data: { details: 'Message failed to send because more than 24 hours have passed' },
+              },
+            ],
+          },
+        ],
+      }),
+    );
     const failed = await eventually(async () => {
       const [row] = await t.ctx.db.select().from(messages).where(eq(messages.id, 'msg_out2'));
       return row?.status === 'failed' ? row : undefined;

@@ -32,12 +32,16 @@ export async function registerWebhookWorkers(ctx: AppContext): Promise<void> {
       try {
         await ctx.db.transaction(async (tx) => {
           const notices = await applyEvent(ctx, tx, event, job.attempt);
-          await tx.update(webhookEvents).set({ processedAt: ctx.now() }).where(eq(webhookEvents.seq, event.seq));
+          await tx
+            .update(webhookEvents)
+            .set({ processedAt: ctx.now() })
+            .where(eq(webhookEvents.seq, event.seq));
           for (const notice of notices) await ctx.realtime.publish(tx, notice);
         });
       } catch (error) {
         const expected = error instanceof EventRejected;
-        if (error instanceof RetryLater || (!expected && job.attempt < MAX_ATTEMPTS_FOR_UNEXPECTED_ERRORS)) throw error;
+        if (error instanceof RetryLater || (!expected && job.attempt < MAX_ATTEMPTS_FOR_UNEXPECTED_ERRORS))
+          throw error;
         const reason = error instanceof Error ? error.message : String(error);
         job.log.warn({ seq: event.seq, reason }, 'webhook event could not be applied; kept with its reason');
         await ctx.db.transaction(async (tx) => {

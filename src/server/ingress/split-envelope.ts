@@ -13,10 +13,23 @@ export type IngestEvent = {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
-const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+const digest = (value: unknown) =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
 
-function unsupported(reason: string, body: unknown, wabaId: string | null = null, phoneNumberId: string | null = null): IngestEvent {
-  return { dedupeKey: `unsupported:${digest(body)}`, kind: 'unsupported', phoneNumberId, wabaId, contactWaId: null, payload: { reason, body } };
+function unsupported(
+  reason: string,
+  body: unknown,
+  wabaId: string | null = null,
+  phoneNumberId: string | null = null,
+): IngestEvent {
+  return {
+    dedupeKey: `unsupported:${digest(body)}`,
+    kind: 'unsupported',
+    phoneNumberId,
+    wabaId,
+    contactWaId: null,
+    payload: { reason, body },
+  };
 }
 
 /**
@@ -61,7 +74,8 @@ export function splitEnvelope(body: unknown): IngestEvent[] {
 function splitMessagesChange(value: Record<string, unknown>, wabaId: string | null): IngestEvent[] {
   const metadata = isObject(value.metadata) ? value.metadata : undefined;
   const phoneNumberId = str(metadata?.phone_number_id);
-  if (!phoneNumberId) return [unsupported('A messages change has no metadata.phone_number_id.', value, wabaId)];
+  if (!phoneNumberId)
+    return [unsupported('A messages change has no metadata.phone_number_id.', value, wabaId)];
   const events: IngestEvent[] = [];
   const contacts = Array.isArray(value.contacts) ? value.contacts.filter(isObject) : [];
   for (const message of Array.isArray(value.messages) ? value.messages : []) {
@@ -71,7 +85,8 @@ function splitMessagesChange(value: Record<string, unknown>, wabaId: string | nu
       events.push(unsupported('An inbound message has no id or sender.', message, wabaId, phoneNumberId));
       continue;
     }
-    const contact = contacts.find((c) => c.wa_id === from) ?? (contacts.length === 1 ? contacts[0] : undefined);
+    const contact =
+      contacts.find((c) => c.wa_id === from) ?? (contacts.length === 1 ? contacts[0] : undefined);
     events.push({
       dedupeKey: `message:${id}`,
       kind: 'message',
@@ -107,6 +122,9 @@ function splitMessagesChange(value: Record<string, unknown>, wabaId: string | nu
       payload: { errors: value.errors, metadata },
     });
   }
-  if (events.length === 0) events.push(unsupported('A messages change carries no messages, statuses or errors.', value, wabaId, phoneNumberId));
+  if (events.length === 0)
+    events.push(
+      unsupported('A messages change carries no messages, statuses or errors.', value, wabaId, phoneNumberId),
+    );
   return events;
 }

@@ -95,20 +95,26 @@ describe(`queue on ${testDatabaseKind}`, () => {
     await queue.work(job, async (data) => got.push(data.label));
     await database.db
       .transaction(async (tx) => {
-        await tx.insert(users).values({ id: 'usr_rollback', email: 'r@example.com', name: 'R', passwordHash: 'x' });
+        await tx
+          .insert(users)
+          .values({ id: 'usr_rollback', email: 'r@example.com', name: 'R', passwordHash: 'x' });
         await queue.enqueue(job, { label: 'rolled-back' }, { tx });
         throw new Error('abort');
       })
       .catch(() => {});
     await database.db.transaction(async (tx) => {
-      await tx.insert(users).values({ id: 'usr_commit', email: 'c@example.com', name: 'C', passwordHash: 'x' });
+      await tx
+        .insert(users)
+        .values({ id: 'usr_commit', email: 'c@example.com', name: 'C', passwordHash: 'x' });
       await queue.enqueue(job, { label: 'committed' }, { tx });
     });
     await got.waitFor(1);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(got.seen).toEqual(['committed']);
     const rows = await database.db.execute(sql`select id from users where id like 'usr_%' order by id`);
-    expect((rows as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id)).toEqual(['usr_commit']);
+    expect((rows as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id)).toEqual([
+      'usr_commit',
+    ]);
   });
 
   it('answers ping', async () => {
@@ -130,7 +136,11 @@ describe(`queue ordering on ${testDatabaseKind}`, () => {
   });
 
   it('runs drain-per-key jobs one at a time per key and keys in parallel, draining pending work in order', async () => {
-    const job = defineJob({ name: 'test-drain', schema: z.object({ key: z.string() }), ordering: 'drain-per-key' });
+    const job = defineJob({
+      name: 'test-drain',
+      schema: z.object({ key: z.string() }),
+      ordering: 'drain-per-key',
+    });
     const pending: Record<string, number[]> = { a: [], b: [] };
     const done: Record<string, number[]> = { a: [], b: [] };
     const running: Record<string, number> = { a: 0, b: 0 };
@@ -154,7 +164,8 @@ describe(`queue ordering on ${testDatabaseKind}`, () => {
       if (n === 5) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const deadline = Date.now() + 20_000;
-    while (done.a!.length + done.b!.length < 12 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (done.a!.length + done.b!.length < 12 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(done.a).toEqual([1, 3, 5, 7, 9, 11]);
     expect(done.b).toEqual([0, 2, 4, 6, 8, 10]);
     expect(overlap).toBe(false);

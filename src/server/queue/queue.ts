@@ -21,7 +21,11 @@ export type JobHandler<T> = (data: T, context: JobContext) => Promise<void>;
 export interface Queue {
   enqueue<T>(job: JobDefinition<T>, data: T, options?: EnqueueOptions): Promise<string | null>;
   /** Many jobs in one statement (e.g. a batch of webhook events), optionally inside a transaction. */
-  enqueueMany<T>(job: JobDefinition<T>, items: Array<{ data: T; key?: string }>, options?: { tx?: DbOrTx }): Promise<void>;
+  enqueueMany<T>(
+    job: JobDefinition<T>,
+    items: Array<{ data: T; key?: string }>,
+    options?: { tx?: DbOrTx },
+  ): Promise<void>;
   work<T>(job: JobDefinition<T>, handler: JobHandler<T>, options?: { concurrency?: number }): Promise<void>;
   /** True when the queue's tables answer. */
   ping(): Promise<boolean>;
@@ -34,7 +38,10 @@ function withNullParameters(tx: DbOrTx) {
   const adapter = fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql);
   return {
     executeSql: (text: string, values?: unknown[]) =>
-      adapter.executeSql(text, values?.map((value) => (value === undefined ? null : value))),
+      adapter.executeSql(
+        text,
+        values?.map((value) => (value === undefined ? null : value)),
+      ),
   };
 }
 
@@ -82,7 +89,9 @@ export async function startQueue(
       await ensureQueue(job as JobDefinition<unknown>);
       const payload = job.schema.parse(data) as object;
       const startAfter =
-        typeof options.startAfter === 'number' ? Math.max(0, Math.ceil(options.startAfter)) : options.startAfter;
+        typeof options.startAfter === 'number'
+          ? Math.max(0, Math.ceil(options.startAfter))
+          : options.startAfter;
       return boss.send(job.name, payload, {
         ...(startAfter !== undefined ? { startAfter } : {}),
         ...(options.key ? { singletonKey: options.key } : {}),
@@ -116,10 +125,18 @@ export async function startQueue(
           const jobLog = log.child({ jobId: raw.id, job: job.name });
           const parsed = job.schema.safeParse(raw.data);
           if (!parsed.success) {
-            jobLog.error({ issues: parsed.error.issues }, 'job payload does not match its schema; failing it');
+            jobLog.error(
+              { issues: parsed.error.issues },
+              'job payload does not match its schema; failing it',
+            );
             throw new Error(`Invalid payload for job ${job.name}: ${parsed.error.message}`);
           }
-          await handler(parsed.data, { jobId: raw.id, attempt: raw.retryCount + 1, log: jobLog, signal: raw.signal });
+          await handler(parsed.data, {
+            jobId: raw.id,
+            attempt: raw.retryCount + 1,
+            log: jobLog,
+            signal: raw.signal,
+          });
         },
       );
     },

@@ -1,12 +1,20 @@
-import { channels } from '../db/schema';
 import type { AppContext } from '../context';
+import { channels } from '../db/schema';
 import { newId } from '../ids';
 
 /** Inserts a connected number directly (tests of features that need one, without the connect flow). */
 export async function insertChannel(
   ctx: AppContext,
   workspaceId: string,
-  overrides: Partial<{ phoneNumberId: string; wabaId: string; appSecret: string; accessToken: string; graphBaseUrl: string; verifyToken: string; kind: 'cloud' | 'sandbox' }> = {},
+  overrides: Partial<{
+    phoneNumberId: string;
+    wabaId: string;
+    appSecret: string;
+    accessToken: string;
+    graphBaseUrl: string;
+    verifyToken: string;
+    kind: 'cloud' | 'sandbox';
+  }> = {},
 ) {
   const values = {
     phoneNumberId: '100000000000001',
@@ -41,7 +49,10 @@ export async function insertChannel(
 }
 
 /** Polls until `check` returns a truthy value (bounded), for effects of background jobs. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

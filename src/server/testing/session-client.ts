@@ -8,7 +8,11 @@ export class SessionClient {
   csrfToken = '';
   constructor(private readonly app: ZodApp) {}
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: InjectOptions = {}) {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    options: InjectOptions = {},
+  ) {
     const response = await this.app.inject({
       method,
       url,
@@ -27,8 +31,10 @@ export class SessionClient {
   }
 
   get = (url: string, options?: InjectOptions) => this.request('GET', url, options);
-  post = (url: string, payload?: unknown, options?: InjectOptions) => this.request('POST', url, { ...options, payload });
-  patch = (url: string, payload?: unknown, options?: InjectOptions) => this.request('PATCH', url, { ...options, payload });
+  post = (url: string, payload?: unknown, options?: InjectOptions) =>
+    this.request('POST', url, { ...options, payload });
+  patch = (url: string, payload?: unknown, options?: InjectOptions) =>
+    this.request('PATCH', url, { ...options, payload });
   delete = (url: string, options?: InjectOptions) => this.request('DELETE', url, options);
 }
 
@@ -41,7 +47,10 @@ function safeJson(text: string): unknown {
 }
 
 /** Sets up the owner account; returns the signed-in client and the workspace id. */
-export async function setupOwner(app: ZodApp, overrides: Partial<Record<'name' | 'email' | 'password' | 'workspaceName', string>> = {}) {
+export async function setupOwner(
+  app: ZodApp,
+  overrides: Partial<Record<'name' | 'email' | 'password' | 'workspaceName', string>> = {},
+) {
   const owner = new SessionClient(app);
   const response = await owner.post('/api/setup', {
     name: 'Olivia Owner',

@@ -20,7 +20,9 @@ async function freePort(): Promise<number> {
  * The whole product as `npm start` runs it (web + workers, PGlite in a fresh temporary data
  * directory, the built dashboard from web/dist), on 127.0.0.1 and a free port.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<{ url: string; dataDir: string; close(): Promise<void> }> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+): Promise<{ url: string; dataDir: string; close(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chatsyncs-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

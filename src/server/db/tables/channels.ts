@@ -45,5 +45,9 @@ export const channels = pgTable(
     webhookProcessingErrors: integer('webhook_processing_errors').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('channels_phone_number_id_uq').on(t.phoneNumberId), index('channels_workspace_idx').on(t.workspaceId), index('channels_waba_idx').on(t.wabaId)],
+  (t) => [
+    uniqueIndex('channels_phone_number_id_uq').on(t.phoneNumberId),
+    index('channels_workspace_idx').on(t.workspaceId),
+    index('channels_waba_idx').on(t.wabaId),
+  ],
 );

@@ -3,7 +3,15 @@ import { conversations } from './conversations';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
-export const messageStatuses = ['received', 'pending', 'accepted', 'sent', 'delivered', 'read', 'failed'] as const;
+export const messageStatuses = [
+  'received',
+  'pending',
+  'accepted',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
 
 /**

@@ -22,5 +22,8 @@ export const subscribers = pgTable(
     windowExpiresAt: timestamp('window_expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('subscribers_channel_wa_uq').on(t.channelId, t.waId), index('subscribers_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    uniqueIndex('subscribers_channel_wa_uq').on(t.channelId, t.waId),
+    index('subscribers_workspace_idx').on(t.workspaceId),
+  ],
 );

@@ -51,7 +51,12 @@ export async function apiKeysRoutes(app: ZodApp, ctx: AppContext): Promise<void>
     '/api/workspaces/:wid/api-keys',
     {
       config: { access: 'admin-session' },
-      schema: { tags, summary: 'API keys of the workspace', params: z.object({ wid: z.string() }), response: { 200: z.object({ data: z.array(apiKeySchema) }) } },
+      schema: {
+        tags,
+        summary: 'API keys of the workspace',
+        params: z.object({ wid: z.string() }),
+        response: { 200: z.object({ data: z.array(apiKeySchema) }) },
+      },
     },
     async (request) => ({ data: await keysOf(workspaceOf(request).id) }),
   );
@@ -91,13 +96,23 @@ export async function apiKeysRoutes(app: ZodApp, ctx: AppContext): Promise<void>
     '/api/workspaces/:wid/api-keys/:id',
     {
       config: { access: 'admin-session' },
-      schema: { tags, summary: 'Revoke an API key (it stops working at once)', params: z.object({ wid: z.string(), id: z.string() }) },
+      schema: {
+        tags,
+        summary: 'Revoke an API key (it stops working at once)',
+        params: z.object({ wid: z.string(), id: z.string() }),
+      },
     },
     async (request, reply) => {
       const [row] = await ctx.db
         .update(apiKeys)
         .set({ revokedAt: ctx.now() })
-        .where(and(eq(apiKeys.id, request.params.id), eq(apiKeys.workspaceId, workspaceOf(request).id), isNull(apiKeys.revokedAt)))
+        .where(
+          and(
+            eq(apiKeys.id, request.params.id),
+            eq(apiKeys.workspaceId, workspaceOf(request).id),
+            isNull(apiKeys.revokedAt),
+          ),
+        )
         .returning({ id: apiKeys.id });
       if (!row) throw notFound('This API key');
       reply.status(204).send();

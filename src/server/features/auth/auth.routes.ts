@@ -19,7 +19,11 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     '/api/setup/status',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Whether the first account still has to be created', response: { 200: z.object({ needsSetup: z.boolean() }) } },
+      schema: {
+        tags,
+        summary: 'Whether the first account still has to be created',
+        response: { 200: z.object({ needsSetup: z.boolean() }) },
+      },
     },
     async () => ({ needsSetup: (await countUsers(ctx.db)) === 0 }),
   );
@@ -28,7 +32,12 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     '/api/setup',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Create the owner account and first workspace (first run only)', body: setupBodySchema, response: { 201: meSchema } },
+      schema: {
+        tags,
+        summary: 'Create the owner account and first workspace (first run only)',
+        body: setupBodySchema,
+        response: { 201: meSchema },
+      },
     },
     async (request, reply) => {
       const created = await createFirstOwner(ctx.db, request.body);
@@ -47,7 +56,12 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
     '/api/auth/login',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Sign in with email and password', body: loginBodySchema, response: { 200: meSchema } },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        body: loginBodySchema,
+        response: { 200: meSchema },
+      },
     },
     async (request, reply) => {
       const { email, password } = request.body;
@@ -79,7 +93,13 @@ export async function authRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
 
   app.get(
     '/api/auth/me',
-    { schema: { tags, summary: 'The signed-in user, their workspaces and the CSRF token', response: { 200: meSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user, their workspaces and the CSRF token',
+        response: { 200: meSchema },
+      },
+    },
     async (request) => buildMe(ctx.db, userOf(request), request.auth.session!.csrfToken),
   );
 }

@@ -53,16 +53,23 @@ describe(`first-run setup and sign-in (${testDatabaseKind})`, () => {
   });
 
   it('refuses a wrong password with a readable message', async () => {
-    const response = await new SessionClient(t.app).post('/api/auth/login', { email: 'owner@example.com', password: 'nope' });
+    const response = await new SessionClient(t.app).post('/api/auth/login', {
+      email: 'owner@example.com',
+      password: 'nope',
+    });
     expect(response.status).toBe(401);
-    expect(response.body.error).toMatchObject({ code: 'unauthorized', message: 'Email or password is incorrect.' });
+    expect(response.body.error).toMatchObject({
+      code: 'unauthorized',
+      message: 'Email or password is incorrect.',
+    });
     expect(response.body.error.requestId).toMatch(/^req_/);
   });
 
   it('rate-limits repeated failed sign-ins, even with the right password afterwards', async () => {
     const client = new SessionClient(t.app);
     const email = 'someone@example.com';
-    for (let i = 0; i < 3; i++) expect((await client.post('/api/auth/login', { email, password: 'wrong' })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await client.post('/api/auth/login', { email, password: 'wrong' })).status).toBe(401);
     const limited = await client.post('/api/auth/login', { email, password: 'wrong' });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('rate_limited');
@@ -81,12 +88,18 @@ describe(`first-run setup and sign-in (${testDatabaseKind})`, () => {
 describe('unattended install', () => {
   it('creates the owner from CHATSYNCS_ADMIN_EMAIL and CHATSYNCS_ADMIN_PASSWORD', async () => {
     const { bootstrapOwnerFromConfig } = await import('./bootstrap-owner');
-    const t = await createTestApp({ CHATSYNCS_ADMIN_EMAIL: 'admin@example.com', CHATSYNCS_ADMIN_PASSWORD: 'a very long password' });
+    const t = await createTestApp({
+      CHATSYNCS_ADMIN_EMAIL: 'admin@example.com',
+      CHATSYNCS_ADMIN_PASSWORD: 'a very long password',
+    });
     try {
       await bootstrapOwnerFromConfig(t.ctx);
       await bootstrapOwnerFromConfig(t.ctx); // idempotent on restart
       const client = new SessionClient(t.app);
-      const me = await client.post('/api/auth/login', { email: 'admin@example.com', password: 'a very long password' });
+      const me = await client.post('/api/auth/login', {
+        email: 'admin@example.com',
+        password: 'a very long password',
+      });
       expect(me.status).toBe(200);
       expect(me.body.workspaces).toHaveLength(1);
     } finally {

@@ -22,7 +22,10 @@ export function createLoginThrottle(ctx: AppContext) {
         .select({ n: count() })
         .from(loginFailures)
         .where(and(eq(loginFailures.ip, ip), gt(loginFailures.at, since)));
-      if ((byEmail?.n ?? 0) >= ctx.config.LOGIN_MAX_FAILURES || (byIp?.n ?? 0) >= ctx.config.LOGIN_MAX_FAILURES * 5) {
+      if (
+        (byEmail?.n ?? 0) >= ctx.config.LOGIN_MAX_FAILURES ||
+        (byIp?.n ?? 0) >= ctx.config.LOGIN_MAX_FAILURES * 5
+      ) {
         throw new AppError(
           'rate_limited',
           `Too many failed sign-in attempts. Try again in ${ctx.config.LOGIN_WINDOW_MINUTES} minutes.`,

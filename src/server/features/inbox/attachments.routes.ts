@@ -27,7 +27,12 @@ export async function attachmentsRoutes(app: ZodApp, ctx: AppContext): Promise<v
     {
       config: { access: 'member' },
       bodyLimit: MAX_ATTACHMENT_BYTES,
-      schema: { tags: ['Inbox'], summary: 'Send a photo, video, audio or document (multipart: file, caption)', params: z.object({ wid: z.string(), id: z.string() }), response: { 201: conversationMessageSchema } },
+      schema: {
+        tags: ['Inbox'],
+        summary: 'Send a photo, video, audio or document (multipart: file, caption)',
+        params: z.object({ wid: z.string(), id: z.string() }),
+        response: { 201: conversationMessageSchema },
+      },
     },
     async (request, reply) => {
       const workspaceId = workspaceOf(request).id;
@@ -35,18 +40,32 @@ export async function attachmentsRoutes(app: ZodApp, ctx: AppContext): Promise<v
       let file: { data: Buffer; mimeType: string; filename: string } | undefined;
       let caption: string | undefined;
       for await (const part of request.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES } })) {
-        if (part.type === 'file') file = { data: await part.toBuffer(), mimeType: part.mimetype, filename: part.filename };
-        else if (part.fieldname === 'caption' && typeof part.value === 'string') caption = part.value.slice(0, 1024);
+        if (part.type === 'file')
+          file = { data: await part.toBuffer(), mimeType: part.mimetype, filename: part.filename };
+        else if (part.fieldname === 'caption' && typeof part.value === 'string')
+          caption = part.value.slice(0, 1024);
       }
-      if (!file || file.data.length === 0) throw new AppError('validation_failed', 'Attach a file in the "file" field.');
-      const [channel] = await ctx.db.select().from(channels).innerJoin(conversations, eq(conversations.channelId, channels.id)).where(and(eq(conversations.id, conversation.id)));
+      if (!file || file.data.length === 0)
+        throw new AppError('validation_failed', 'Attach a file in the "file" field.');
+      const [channel] = await ctx.db
+        .select()
+        .from(channels)
+        .innerJoin(conversations, eq(conversations.channelId, channels.id))
+        .where(and(eq(conversations.id, conversation.id)));
       if (!channel) throw notFound('The number of this conversation');
       const kind = mediaKindFor(file.mimeType);
       let mediaId: string;
       try {
-        ({ id: mediaId } = await clientForChannel(ctx, channel.channels).uploadMedia(channel.channels.phoneNumberId, { data: file.data, mimeType: file.mimeType, filename: file.filename }));
+        ({ id: mediaId } = await clientForChannel(ctx, channel.channels).uploadMedia(
+          channel.channels.phoneNumberId,
+          { data: file.data, mimeType: file.mimeType, filename: file.filename },
+        ));
       } catch (error) {
-        if (error instanceof CloudApiError) throw new AppError('validation_failed', `WhatsApp refused this file: ${error.userMessage ?? error.message}`);
+        if (error instanceof CloudApiError)
+          throw new AppError(
+            'validation_failed',
+            `WhatsApp refused this file: ${error.userMessage ?? error.message}`,
+          );
         throw error;
       }
       const messageId = newId('msg');
@@ -54,7 +73,18 @@ export async function attachmentsRoutes(app: ZodApp, ctx: AppContext): Promise<v
       const body: Record<string, string> = { id: mediaId };
       if (caption && kind !== 'audio') body.caption = caption;
       if (kind === 'document') body.filename = file.filename;
-      const message = await queueOutbound(ctx, workspaceId, conversation.id, request.auth.user?.id ?? null, { type: kind, content: { type: kind, [kind]: body }, media: { path: mediaPath, mimeType: file.mimeType } }, messageId);
+      const message = await queueOutbound(
+        ctx,
+        workspaceId,
+        conversation.id,
+        request.auth.user?.id ?? null,
+        {
+          type: kind,
+          content: { type: kind, [kind]: body },
+          media: { path: mediaPath, mimeType: file.mimeType },
+        },
+        messageId,
+      );
       reply.status(201);
       return message;
     },

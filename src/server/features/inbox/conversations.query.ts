@@ -23,7 +23,12 @@ export const conversationSummarySchema = z.object({
     firstInboundAt: z.string().nullable(),
     lastInboundAt: z.string().nullable(),
   }),
-  channel: z.object({ id: z.string(), name: z.string(), displayPhoneNumber: z.string(), kind: z.enum(['cloud', 'sandbox']) }),
+  channel: z.object({
+    id: z.string(),
+    name: z.string(),
+    displayPhoneNumber: z.string(),
+    kind: z.enum(['cloud', 'sandbox']),
+  }),
   window: z.object({ state: z.enum(['open', 'closing', 'closed']), expiresAt: z.string().nullable() }),
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
@@ -40,18 +45,35 @@ export const conversationFiltersSchema = z.object({
 /** The customer service window as the inbox shows it: open, closing soon (under 2 h left) or closed. */
 export function windowState(expiresAt: Date | null, now: Date): ConversationSummary['window'] {
   const left = expiresAt ? expiresAt.getTime() - now.getTime() : -1;
-  return { state: left <= 0 ? 'closed' : left < CLOSING_SOON_MS ? 'closing' : 'open', expiresAt: expiresAt?.toISOString() ?? null };
+  return {
+    state: left <= 0 ? 'closed' : left < CLOSING_SOON_MS ? 'closing' : 'open',
+    expiresAt: expiresAt?.toISOString() ?? null,
+  };
 }
 
-const encodeCursor = (at: Date | null, id: string) => Buffer.from(`${at?.toISOString() ?? ''}|${id}`).toString('base64url');
+const encodeCursor = (at: Date | null, id: string) =>
+  Buffer.from(`${at?.toISOString() ?? ''}|${id}`).toString('base64url');
 function decodeCursor(cursor: string): { at: Date; id: string } | undefined {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   return at && id ? { at: new Date(at), id } : undefined;
 }
 
-const selection = { conversation: conversations, subscriber: subscribers, channel: channels, assigneeName: users.name };
+const selection = {
+  conversation: conversations,
+  subscriber: subscribers,
+  channel: channels,
+  assigneeName: users.name,
+};
 
-function toSummary(row: { conversation: typeof conversations.$inferSelect; subscriber: typeof subscribers.$inferSelect; channel: typeof channels.$inferSelect; assigneeName: string | null }, now: Date): ConversationSummary {
+function toSummary(
+  row: {
+    conversation: typeof conversations.$inferSelect;
+    subscriber: typeof subscribers.$inferSelect;
+    channel: typeof channels.$inferSelect;
+    assigneeName: string | null;
+  },
+  now: Date,
+): ConversationSummary {
   const { conversation: c, subscriber: s, channel } = row;
   return {
     id: c.id,
@@ -71,7 +93,12 @@ function toSummary(row: { conversation: typeof conversations.$inferSelect; subsc
       firstInboundAt: s.firstInboundAt?.toISOString() ?? null,
       lastInboundAt: s.lastInboundAt?.toISOString() ?? null,
     },
-    channel: { id: channel.id, name: channel.name, displayPhoneNumber: channel.displayPhoneNumber, kind: channel.kind },
+    channel: {
+      id: channel.id,
+      name: channel.name,
+      displayPhoneNumber: channel.displayPhoneNumber,
+      kind: channel.kind,
+    },
     window: windowState(s.windowExpiresAt, now),
   };
 }
@@ -86,7 +113,13 @@ function baseQuery(db: DbOrTx) {
 }
 
 /** One page of a workspace's conversations, newest activity first (keyset pagination). */
-export async function listConversations(db: DbOrTx, workspaceId: string, userId: string | undefined, filters: z.infer<typeof conversationFiltersSchema>, now: Date) {
+export async function listConversations(
+  db: DbOrTx,
+  workspaceId: string,
+  userId: string | undefined,
+  filters: z.infer<typeof conversationFiltersSchema>,
+  now: Date,
+) {
   const conditions: Array<SQL | undefined> = [eq(conversations.workspaceId, workspaceId)];
   if (filters.status !== 'all') conditions.push(eq(conversations.status, filters.status));
   if (filters.view === 'mine') conditions.push(userId ? eq(conversations.assigneeId, userId) : sql`false`);
@@ -106,7 +139,12 @@ export async function listConversations(db: DbOrTx, workspaceId: string, userId:
   }
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;
   if (cursor) {
-    conditions.push(or(lt(conversations.lastMessageAt, cursor.at), and(eq(conversations.lastMessageAt, cursor.at), lt(conversations.id, cursor.id))));
+    conditions.push(
+      or(
+        lt(conversations.lastMessageAt, cursor.at),
+        and(eq(conversations.lastMessageAt, cursor.at), lt(conversations.id, cursor.id)),
+      ),
+    );
   }
   const rows = await baseQuery(db)
     .where(and(...conditions))
@@ -116,11 +154,21 @@ export async function listConversations(db: DbOrTx, workspaceId: string, userId:
   const last = page.at(-1);
   return {
     data: page.map((row) => toSummary(row, now)),
-    nextCursor: rows.length > filters.limit && last ? encodeCursor(last.conversation.lastMessageAt, last.conversation.id) : null,
+    nextCursor:
+      rows.length > filters.limit && last
+        ? encodeCursor(last.conversation.lastMessageAt, last.conversation.id)
+        : null,
   };
 }
 
-export async function getConversation(db: DbOrTx, workspaceId: string, conversationId: string, now: Date): Promise<ConversationSummary | undefined> {
-  const [row] = await baseQuery(db).where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId)));
+export async function getConversation(
+  db: DbOrTx,
+  workspaceId: string,
+  conversationId: string,
+  now: Date,
+): Promise<ConversationSummary | undefined> {
+  const [row] = await baseQuery(db).where(
+    and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId)),
+  );
   return row ? toSummary(row, now) : undefined;
 }

@@ -9,7 +9,14 @@ export const conversationMessageSchema = z.object({
   type: z.string(),
   content: z.record(z.string(), z.unknown()),
   status: z.enum(messageStatuses),
-  error: z.object({ code: z.number(), title: z.string(), message: z.string().optional(), details: z.string().optional() }).nullable(),
+  error: z
+    .object({
+      code: z.number(),
+      title: z.string(),
+      message: z.string().optional(),
+      details: z.string().optional(),
+    })
+    .nullable(),
   replyTo: z.object({ id: z.string(), preview: z.string() }).nullable(),
   reactions: z.array(z.object({ emoji: z.string(), direction: z.enum(['in', 'out']) })),
   sentBy: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -28,9 +35,13 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
  * Messages as the inbox shows them: reactions folded into the message they react to (the latest
  * reaction of each side wins; an empty emoji removes it), quoted replies resolved to a preview.
  */
-export function toConversationMessages(page: Array<{ message: Row; sentByName: string | null }>, referenced: Row[]): ConversationMessage[] {
+export function toConversationMessages(
+  page: Array<{ message: Row; sentByName: string | null }>,
+  referenced: Row[],
+): ConversationMessage[] {
   const byWamid = new Map<string, Row>();
-  for (const row of [...referenced, ...page.map((p) => p.message)]) if (row.wamid) byWamid.set(row.wamid, row);
+  for (const row of [...referenced, ...page.map((p) => p.message)])
+    if (row.wamid) byWamid.set(row.wamid, row);
   const reactions = new Map<string, Map<'in' | 'out', string>>();
   for (const { message } of page) {
     if (message.type !== 'reaction') continue;
@@ -53,8 +64,12 @@ export function toConversationMessages(page: Array<{ message: Row; sentByName: s
         content: message.content as Record<string, unknown>,
         status: message.status,
         error: message.error ?? null,
-        replyTo: quoted ? { id: quoted.id, preview: messagePreview(quoted.type, quoted.content as Record<string, any>) } : null,
-        reactions: [...(sides ?? new Map<'in' | 'out', string>()).entries()].filter(([, emoji]) => emoji !== '').map(([direction, emoji]) => ({ emoji, direction })),
+        replyTo: quoted
+          ? { id: quoted.id, preview: messagePreview(quoted.type, quoted.content as Record<string, any>) }
+          : null,
+        reactions: [...(sides ?? new Map<'in' | 'out', string>()).entries()]
+          .filter(([, emoji]) => emoji !== '')
+          .map(([direction, emoji]) => ({ emoji, direction })),
         sentBy: message.sentById && sentByName ? { id: message.sentById, name: sentByName } : null,
         createdAt: message.createdAt.toISOString(),
         sentAt: iso(message.sentAt),

@@ -3,11 +3,16 @@ import type { AppContext } from '../../context';
 import { conversations, messages, subscribers, users } from '../../db/schema';
 import { AppError, notFound } from '../../http/errors';
 import { newId } from '../../ids';
-import { type ConversationMessage, toConversationMessages } from './message-view';
 import { messagePreview } from './message-preview';
+import { type ConversationMessage, toConversationMessages } from './message-view';
 import { sendPendingMessagesJob } from './outbox.jobs';
 
-export async function requireOpenConversation(ctx: AppContext, workspaceId: string, conversationId: string, options: { allowClosedWindow?: boolean } = {}) {
+export async function requireOpenConversation(
+  ctx: AppContext,
+  workspaceId: string,
+  conversationId: string,
+  options: { allowClosedWindow?: boolean } = {},
+) {
   const [row] = await ctx.db
     .select({ conversation: conversations, windowExpiresAt: subscribers.windowExpiresAt })
     .from(conversations)
@@ -35,13 +40,26 @@ type Outbound = {
  * the sender job drains the conversation's pending messages in order. Notes and reactions do not
  * need an open window check beyond WhatsApp's own; free-form messages do.
  */
-export async function queueOutbound(ctx: AppContext, workspaceId: string, conversationId: string, userId: string | null, outbound: Outbound, id = newId('msg')): Promise<ConversationMessage> {
+export async function queueOutbound(
+  ctx: AppContext,
+  workspaceId: string,
+  conversationId: string,
+  userId: string | null,
+  outbound: Outbound,
+  id = newId('msg'),
+): Promise<ConversationMessage> {
   const isNote = outbound.type === 'note';
-  const conversation = await requireOpenConversation(ctx, workspaceId, conversationId, { allowClosedWindow: isNote });
+  const conversation = await requireOpenConversation(ctx, workspaceId, conversationId, {
+    allowClosedWindow: isNote,
+  });
   let contextWamid: string | null = null;
   if (outbound.replyToMessageId) {
-    const [quoted] = await ctx.db.select().from(messages).where(and(eq(messages.id, outbound.replyToMessageId), eq(messages.conversationId, conversation.id)));
-    if (!quoted?.wamid) throw new AppError('validation_failed', 'The message you reply to was not found in this conversation.');
+    const [quoted] = await ctx.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.id, outbound.replyToMessageId), eq(messages.conversationId, conversation.id)));
+    if (!quoted?.wamid)
+      throw new AppError('validation_failed', 'The message you reply to was not found in this conversation.');
     contextWamid = quoted.wamid;
   }
   const now = ctx.now();
@@ -66,13 +84,35 @@ export async function queueOutbound(ctx: AppContext, workspaceId: string, conver
     if (outbound.type !== 'reaction') {
       await tx
         .update(conversations)
-        .set({ lastMessageAt: now, lastMessagePreview: messagePreview(isNote ? 'text' : outbound.type, outbound.content as Record<string, any>), lastMessageDirection: isNote ? 'note' : 'out' })
+        .set({
+          lastMessageAt: now,
+          lastMessagePreview: messagePreview(
+            isNote ? 'text' : outbound.type,
+            outbound.content as Record<string, any>,
+          ),
+          lastMessageDirection: isNote ? 'note' : 'out',
+        })
         .where(eq(conversations.id, conversation.id));
     }
-    if (!isNote) await ctx.queue.enqueue(sendPendingMessagesJob, { conversationId: conversation.id }, { tx, key: conversation.id });
-    await ctx.realtime.publish(tx, { workspaceId, type: 'message.created', conversationId: conversation.id, messageId: id });
+    if (!isNote)
+      await ctx.queue.enqueue(
+        sendPendingMessagesJob,
+        { conversationId: conversation.id },
+        { tx, key: conversation.id },
+      );
+    await ctx.realtime.publish(tx, {
+      workspaceId,
+      type: 'message.created',
+      conversationId: conversation.id,
+      messageId: id,
+    });
     return inserted!;
   });
-  const [author] = userId ? await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, userId)) : [];
-  return toConversationMessages([{ message: row, sentByName: author?.name ?? null }], [])[0] ?? (undefined as never);
+  const [author] = userId
+    ? await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, userId))
+    : [];
+  return (
+    toConversationMessages([{ message: row, sentByName: author?.name ?? null }], [])[0] ??
+    (undefined as never)
+  );
 }

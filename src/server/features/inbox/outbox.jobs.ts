@@ -25,12 +25,17 @@ export const downloadInboundMediaJob = defineJob({
 });
 
 /** Tells WhatsApp the business read a customer's message (blue ticks on their phone). */
-export const markReadJob = defineJob({ name: 'outbox.mark-read', schema: z.object({ messageId: z.string() }), retryLimit: 3 });
+export const markReadJob = defineJob({
+  name: 'outbox.mark-read',
+  schema: z.object({ messageId: z.string() }),
+  retryLimit: 3,
+});
 
 const FREE_FORM_WINDOW_REASON = {
   code: 131047,
   title: 'Not sent: the 24-hour window is closed',
-  message: 'The customer has not written in the last 24 hours, so WhatsApp only accepts template messages now.',
+  message:
+    'The customer has not written in the last 24 hours, so WhatsApp only accepts template messages now.',
 };
 
 async function loadRoute(ctx: AppContext, conversationId: string) {
@@ -80,7 +85,9 @@ export async function registerOutboxWorkers(ctx: AppContext): Promise<void> {
           error: {
             code,
             title: error instanceof CloudApiError ? (error.title ?? 'Refused by WhatsApp') : 'Not sent',
-            message: lookupCloudApiError(code)?.explanation ?? (error instanceof Error ? error.message : String(error)),
+            message:
+              lookupCloudApiError(code)?.explanation ??
+              (error instanceof Error ? error.message : String(error)),
             ...(error instanceof CloudApiError && error.details ? { details: error.details } : {}),
           },
         });
@@ -104,8 +111,16 @@ export async function registerOutboxWorkers(ctx: AppContext): Promise<void> {
     const file = await client.downloadMedia(media.url);
     const mediaPath = await ctx.media.save(row.message.workspaceId, row.message.id, file.data);
     await ctx.db.transaction(async (tx) => {
-      await tx.update(messages).set({ mediaPath, mediaMimeType: file.mimeType || media.mime_type }).where(eq(messages.id, messageId));
-      await ctx.realtime.publish(tx, { workspaceId: row.message.workspaceId, type: 'message.updated', conversationId: row.message.conversationId, messageId });
+      await tx
+        .update(messages)
+        .set({ mediaPath, mediaMimeType: file.mimeType || media.mime_type })
+        .where(eq(messages.id, messageId));
+      await ctx.realtime.publish(tx, {
+        workspaceId: row.message.workspaceId,
+        type: 'message.updated',
+        conversationId: row.message.conversationId,
+        messageId,
+      });
     });
   });
 
@@ -121,9 +136,18 @@ export async function registerOutboxWorkers(ctx: AppContext): Promise<void> {
   });
 }
 
-async function settle(ctx: AppContext, message: typeof messages.$inferSelect, changes: Partial<typeof messages.$inferInsert>) {
+async function settle(
+  ctx: AppContext,
+  message: typeof messages.$inferSelect,
+  changes: Partial<typeof messages.$inferInsert>,
+) {
   await ctx.db.transaction(async (tx) => {
     await tx.update(messages).set(changes).where(eq(messages.id, message.id));
-    await ctx.realtime.publish(tx, { workspaceId: message.workspaceId, type: 'message.updated', conversationId: message.conversationId, messageId: message.id });
+    await ctx.realtime.publish(tx, {
+      workspaceId: message.workspaceId,
+      type: 'message.updated',
+      conversationId: message.conversationId,
+      messageId: message.id,
+    });
   });
 }

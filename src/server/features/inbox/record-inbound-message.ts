@@ -24,7 +24,8 @@ export async function recordInboundMessage(
   payload: { message: unknown; contact: { profile?: { name?: string } } | null },
 ): Promise<RealtimeEvent[]> {
   const parsed = inboundMessageSchema.safeParse(payload.message);
-  if (!parsed.success) throw new EventRejected(`Inbound message does not match the Cloud API schema: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new EventRejected(`Inbound message does not match the Cloud API schema: ${parsed.error.message}`);
   const message = parsed.data;
   if (!message.from || !message.id) throw new EventRejected('Inbound message without sender or id.');
   const at = message.timestamp ? new Date(Number(message.timestamp) * 1000) : new Date();
@@ -36,7 +37,8 @@ export async function recordInboundMessage(
     at,
   });
   const type = message.type === 'unrecognized' ? (message.original_type ?? 'unsupported') : message.type;
-  const content = message.type === 'unrecognized' ? message.raw : (payload.message as Record<string, unknown>);
+  const content =
+    message.type === 'unrecognized' ? message.raw : (payload.message as Record<string, unknown>);
   const preview = messagePreview(type, content as Record<string, any>);
   const [conversation] = await tx
     .insert(conversations)
@@ -83,11 +85,19 @@ export async function recordInboundMessage(
   }
   if (inserted.length === 0) {
     // Already recorded (a replay): undo the unread increment of this duplicate.
-    await tx.update(conversations).set({ unreadCount: sql`greatest(${conversations.unreadCount} - 1, 0)` }).where(eq(conversations.id, conversation!.id));
+    await tx
+      .update(conversations)
+      .set({ unreadCount: sql`greatest(${conversations.unreadCount} - 1, 0)` })
+      .where(eq(conversations.id, conversation!.id));
     return [];
   }
   return [
-    { workspaceId: channel.workspaceId, type: 'message.created', conversationId: conversation!.id, messageId },
+    {
+      workspaceId: channel.workspaceId,
+      type: 'message.created',
+      conversationId: conversation!.id,
+      messageId,
+    },
     { workspaceId: channel.workspaceId, type: 'conversation.updated', conversationId: conversation!.id },
   ];
 }

@@ -13,7 +13,15 @@ const savedReplySchema = z.object({ id: z.string(), shortcut: z.string(), text: 
 export async function savedRepliesRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   app.get(
     '/api/workspaces/:wid/saved-replies',
-    { config: { access: 'member' }, schema: { tags, summary: 'Saved replies', params: z.object({ wid: z.string() }), response: { 200: z.object({ data: z.array(savedReplySchema) }) } } },
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: 'Saved replies',
+        params: z.object({ wid: z.string() }),
+        response: { 200: z.object({ data: z.array(savedReplySchema) }) },
+      },
+    },
     async (request) => ({
       data: await ctx.db
         .select({ id: savedReplies.id, shortcut: savedReplies.shortcut, text: savedReplies.text })
@@ -31,7 +39,14 @@ export async function savedRepliesRoutes(app: ZodApp, ctx: AppContext): Promise<
         tags,
         summary: 'Create a saved reply',
         params: z.object({ wid: z.string() }),
-        body: z.object({ shortcut: z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{1,32}$/, 'Use 1–32 letters, digits, - or _'), text: z.string().trim().min(1).max(4096) }),
+        body: z.object({
+          shortcut: z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^[a-z0-9_-]{1,32}$/, 'Use 1–32 letters, digits, - or _'),
+          text: z.string().trim().min(1).max(4096),
+        }),
         response: { 201: savedReplySchema },
       },
     },
@@ -49,9 +64,21 @@ export async function savedRepliesRoutes(app: ZodApp, ctx: AppContext): Promise<
 
   app.delete(
     '/api/workspaces/:wid/saved-replies/:id',
-    { config: { access: 'member' }, schema: { tags, summary: 'Delete a saved reply', params: z.object({ wid: z.string(), id: z.string() }) } },
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: 'Delete a saved reply',
+        params: z.object({ wid: z.string(), id: z.string() }),
+      },
+    },
     async (request, reply) => {
-      const [row] = await ctx.db.delete(savedReplies).where(and(eq(savedReplies.id, request.params.id), eq(savedReplies.workspaceId, workspaceOf(request).id))).returning({ id: savedReplies.id });
+      const [row] = await ctx.db
+        .delete(savedReplies)
+        .where(
+          and(eq(savedReplies.id, request.params.id), eq(savedReplies.workspaceId, workspaceOf(request).id)),
+        )
+        .returning({ id: savedReplies.id });
       if (!row) throw notFound('This saved reply');
       reply.status(204).send();
     },

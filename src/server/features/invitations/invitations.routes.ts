@@ -57,7 +57,12 @@ export async function invitationsRoutes(app: ZodApp, ctx: AppContext): Promise<v
     '/api/workspaces/:wid/invitations',
     {
       config: { access: 'admin-session' },
-      schema: { tags, summary: 'Pending invitations', params: z.object({ wid: z.string() }), response: { 200: z.object({ data: z.array(invitationSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Pending invitations',
+        params: z.object({ wid: z.string() }),
+        response: { 200: z.object({ data: z.array(invitationSchema) }) },
+      },
     },
     async (request) => ({ data: await pendingFor(workspaceOf(request).id) }),
   );
@@ -91,7 +96,14 @@ export async function invitationsRoutes(app: ZodApp, ctx: AppContext): Promise<v
         await tx
           .update(invitations)
           .set({ revokedAt: ctx.now() })
-          .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+          .where(
+            and(
+              eq(invitations.workspaceId, workspaceId),
+              eq(invitations.email, email),
+              isNull(invitations.acceptedAt),
+              isNull(invitations.revokedAt),
+            ),
+          );
         await tx.insert(invitations).values({
           id,
           workspaceId,
@@ -113,13 +125,23 @@ export async function invitationsRoutes(app: ZodApp, ctx: AppContext): Promise<v
     '/api/workspaces/:wid/invitations/:id',
     {
       config: { access: 'admin-session' },
-      schema: { tags, summary: 'Revoke an invitation', params: z.object({ wid: z.string(), id: z.string() }) },
+      schema: {
+        tags,
+        summary: 'Revoke an invitation',
+        params: z.object({ wid: z.string(), id: z.string() }),
+      },
     },
     async (request, reply) => {
       const [row] = await ctx.db
         .update(invitations)
         .set({ revokedAt: ctx.now() })
-        .where(and(eq(invitations.id, request.params.id), eq(invitations.workspaceId, workspaceOf(request).id), isNull(invitations.revokedAt)))
+        .where(
+          and(
+            eq(invitations.id, request.params.id),
+            eq(invitations.workspaceId, workspaceOf(request).id),
+            isNull(invitations.revokedAt),
+          ),
+        )
         .returning({ id: invitations.id });
       if (!row) throw notFound('This invitation');
       reply.status(204).send();
@@ -178,22 +200,31 @@ export async function invitationsRoutes(app: ZodApp, ctx: AppContext): Promise<v
       const signedIn = request.auth.user;
       if (signedIn) {
         if (signedIn.email !== invitation.email) {
-          throw forbidden(`This invitation is for ${invitation.email}. Sign out and accept it as that person.`);
+          throw forbidden(
+            `This invitation is for ${invitation.email}. Sign out and accept it as that person.`,
+          );
         }
         await acceptInvitation(ctx.db, invitation, signedIn.id, ctx.now());
         return buildMe(ctx.db, signedIn, request.auth.session!.csrfToken);
       }
       if (await findUserByEmail(ctx.db, invitation.email)) {
-        throw new AppError('unauthorized', `An account for ${invitation.email} exists. Sign in first, then open the link again.`);
+        throw new AppError(
+          'unauthorized',
+          `An account for ${invitation.email} exists. Sign in first, then open the link again.`,
+        );
       }
       const { name, password } = request.body;
-      if (!name || !password) throw new AppError('validation_failed', 'Enter your name and a password to create your account.');
+      if (!name || !password)
+        throw new AppError('validation_failed', 'Enter your name and a password to create your account.');
       const user = await ctx.db.transaction(async (tx) => {
         const created = await createUser(tx, { email: invitation.email, name, password });
         await acceptInvitation(tx, invitation, created.id, ctx.now());
         return created;
       });
-      const csrfToken = await startSession(ctx, ctx.db, reply, user.id, { userAgent: request.headers['user-agent'], ip: request.ip });
+      const csrfToken = await startSession(ctx, ctx.db, reply, user.id, {
+        userAgent: request.headers['user-agent'],
+        ip: request.ip,
+      });
       return buildMe(ctx.db, user, csrfToken);
     },
   );

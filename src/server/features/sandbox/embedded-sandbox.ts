@@ -17,7 +17,11 @@ export type EmbeddedSandbox = {
   /** Called once the server listens: the Graph base URL for sandbox numbers and the webhook target. */
   attach(app: FastifyInstance, internalUrl: string): Promise<void>;
   /** Calls the emulator's public control API in-process (`/_sandbox/…`); answers status and JSON. */
-  control(method: 'GET' | 'POST' | 'PATCH', path: string, payload?: unknown): Promise<{ status: number; body: any }>;
+  control(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    payload?: unknown,
+  ): Promise<{ status: number; body: any }>;
   graphBaseUrl(): string;
   close(): Promise<void>;
 };
@@ -34,7 +38,11 @@ async function refuseRemoteControl(request: FastifyRequest, reply: FastifyReply)
   const forwarded = request.headers['x-forwarded-for'] || request.headers.forwarded;
   if (!loopback.has(request.socket.remoteAddress ?? '') || forwarded) {
     return reply.status(403).send({
-      error: { code: 'forbidden', message: 'The sandbox control API only answers on this machine (127.0.0.1).', requestId: request.id },
+      error: {
+        code: 'forbidden',
+        message: 'The sandbox control API only answers on this machine (127.0.0.1).',
+        requestId: request.id,
+      },
     });
   }
 }
@@ -48,7 +56,11 @@ export async function createEmbeddedSandbox(ctx: AppContext): Promise<EmbeddedSa
   const dataDir = path.resolve(ctx.config.DATA_DIR);
   const identity = loadSandboxIdentity(dataDir);
   const existing = await ctx.db
-    .select({ phoneNumberId: channels.phoneNumberId, displayPhoneNumber: channels.displayPhoneNumber, verifiedName: channels.verifiedName })
+    .select({
+      phoneNumberId: channels.phoneNumberId,
+      displayPhoneNumber: channels.displayPhoneNumber,
+      verifiedName: channels.verifiedName,
+    })
     .from(channels)
     .where(eq(channels.kind, 'sandbox'));
   const emulator = createEmulator({
@@ -56,7 +68,16 @@ export async function createEmbeddedSandbox(ctx: AppContext): Promise<EmbeddedSa
     appSecret: identity.appSecret,
     verifyToken: identity.verifyToken,
     wabaId: identity.wabaId,
-    phoneNumbers: (existing.length > 0 ? existing : [{ phoneNumberId: identity.phoneNumberId, displayPhoneNumber: '15550100001', verifiedName: 'ChatSyncs Sandbox' }]).map((row) => ({
+    phoneNumbers: (existing.length > 0
+      ? existing
+      : [
+          {
+            phoneNumberId: identity.phoneNumberId,
+            displayPhoneNumber: '15550100001',
+            verifiedName: 'ChatSyncs Sandbox',
+          },
+        ]
+    ).map((row) => ({
       id: row.phoneNumberId,
       displayPhoneNumber: row.displayPhoneNumber,
       verifiedName: row.verifiedName ?? 'ChatSyncs Sandbox',

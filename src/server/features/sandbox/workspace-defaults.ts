@@ -1,5 +1,5 @@
-import { workspaces } from '../../db/schema';
 import type { AppContext } from '../../context';
+import { workspaces } from '../../db/schema';
 import { ensureSandboxChannel } from './provision-sandbox-channel';
 
 /** What a new workspace gets: its Sandbox number when the built-in emulator runs. */

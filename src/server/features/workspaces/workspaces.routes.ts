@@ -24,10 +24,18 @@ const memberSchema = z.object({
 export async function workspacesRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   const memberRows = (workspaceId: string, userId?: string) =>
     ctx.db
-      .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, joinedAt: memberships.createdAt })
+      .select({
+        userId: users.id,
+        email: users.email,
+        name: users.name,
+        role: memberships.role,
+        joinedAt: memberships.createdAt,
+      })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.workspaceId, workspaceId), userId ? eq(memberships.userId, userId) : undefined))
+      .where(
+        and(eq(memberships.workspaceId, workspaceId), userId ? eq(memberships.userId, userId) : undefined),
+      )
       .orderBy(asc(memberships.createdAt))
       .then((rows) => rows.map((row) => ({ ...row, joinedAt: row.joinedAt.toISOString() })));
 
@@ -61,7 +69,10 @@ export async function workspacesRoutes(app: ZodApp, ctx: AppContext): Promise<vo
       },
     },
     async (request) => {
-      const [row] = await ctx.db.select().from(workspaces).where(eq(workspaces.id, workspaceOf(request).id));
+      const [row] = await ctx.db
+        .select()
+        .from(workspaces)
+        .where(eq(workspaces.id, workspaceOf(request).id));
       if (!row) throw notFound('This workspace');
       return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString() };
     },
@@ -71,7 +82,12 @@ export async function workspacesRoutes(app: ZodApp, ctx: AppContext): Promise<vo
     '/api/workspaces/:wid',
     {
       config: { access: 'admin-session' },
-      schema: { tags, summary: 'Rename a workspace', params: workspaceParams, body: z.object({ name: nameSchema }) },
+      schema: {
+        tags,
+        summary: 'Rename a workspace',
+        params: workspaceParams,
+        body: z.object({ name: nameSchema }),
+      },
     },
     async (request) => {
       const [row] = await ctx.db
@@ -87,7 +103,12 @@ export async function workspacesRoutes(app: ZodApp, ctx: AppContext): Promise<vo
     '/api/workspaces/:wid/members',
     {
       config: { access: 'member' },
-      schema: { tags, summary: 'Members of the workspace', params: workspaceParams, response: { 200: z.object({ data: z.array(memberSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Members of the workspace',
+        params: workspaceParams,
+        response: { 200: z.object({ data: z.array(memberSchema) }) },
+      },
     },
     async (request) => ({ data: await memberRows(workspaceOf(request).id) }),
   );
