@@ -50,7 +50,12 @@ export const channelSchema = z.object({
     lastWebhookAt: z.string().nullable(),
     webhookSignatureFailures: z.number().int(),
     webhookProcessingErrors: z.number().int(),
-    lastCheck: z.object({ at: z.string(), error: z.object({ message: z.string(), cloudApiCode: z.number().int().nullable() }).nullable() }).nullable(),
+    lastCheck: z
+      .object({
+        at: z.string(),
+        error: z.object({ message: z.string(), cloudApiCode: z.number().int().nullable() }).nullable(),
+      })
+      .nullable(),
     warnings: z.array(healthWarningSchema),
   }),
   /** What to paste in Meta's app dashboard (Webhooks). Admins only; null for sandbox numbers. */
@@ -58,7 +63,11 @@ export const channelSchema = z.object({
 });
 export type ChannelView = z.infer<typeof channelSchema>;
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
 export const formatUtc = (date: Date) => `${dateFormat.format(date)} UTC`;
 
 /** Tokens that are not system-user tokens and expire: the 24 h token of the API Setup page, user tokens. */
@@ -70,12 +79,24 @@ function tokenWarnings(row: ChannelRow, now: Date): HealthWarning[] {
   if (row.kind === 'sandbox') return [];
   const expiresAt = row.tokenExpiresAt;
   if (!row.tokenType && !expiresAt) {
-    return [{ code: 'token_unchecked', severity: 'info', message: 'ChatSyncs could not read when this access token expires. Refresh the health to try again.' }];
+    return [
+      {
+        code: 'token_unchecked',
+        severity: 'info',
+        message: 'ChatSyncs could not read when this access token expires. Refresh the health to try again.',
+      },
+    ];
   }
   if (!expiresAt) return [];
   const left = expiresAt.getTime() - now.getTime();
   if (left <= 0) {
-    return [{ code: 'token_expired', severity: 'danger', message: `The access token expired on ${formatUtc(expiresAt)}. Messages can’t be sent until the number is connected again with a new token.` }];
+    return [
+      {
+        code: 'token_expired',
+        severity: 'danger',
+        message: `The access token expired on ${formatUtc(expiresAt)}. Messages can’t be sent until the number is connected again with a new token.`,
+      },
+    ];
   }
   const warnings: HealthWarning[] = [];
   if (isTemporaryToken(row.tokenType, expiresAt)) {
@@ -86,7 +107,11 @@ function tokenWarnings(row: ChannelRow, now: Date): HealthWarning[] {
     });
   } else if (left < TOKEN_WARNING_MS) {
     const days = Math.max(1, Math.round(left / DAY));
-    warnings.push({ code: 'token_expiring', severity: 'warning', message: `The access token expires in ${days} day${days > 1 ? 's' : ''} (${formatUtc(expiresAt)}). Create a new one before then.` });
+    warnings.push({
+      code: 'token_expiring',
+      severity: 'warning',
+      message: `The access token expires in ${days} day${days > 1 ? 's' : ''} (${formatUtc(expiresAt)}). Create a new one before then.`,
+    });
   }
   return warnings;
 }
@@ -94,15 +119,32 @@ function tokenWarnings(row: ChannelRow, now: Date): HealthWarning[] {
 function otherWarnings(row: ChannelRow): HealthWarning[] {
   const warnings: HealthWarning[] = [];
   if (row.qualityRating === 'RED') {
-    warnings.push({ code: 'quality_low', severity: 'danger', message: 'Quality rating is low: many people blocked or reported recent messages. Send fewer, more relevant messages, or Meta may limit this number.' });
+    warnings.push({
+      code: 'quality_low',
+      severity: 'danger',
+      message:
+        'Quality rating is low: many people blocked or reported recent messages. Send fewer, more relevant messages, or Meta may limit this number.',
+    });
   } else if (row.qualityRating === 'YELLOW') {
-    warnings.push({ code: 'quality_medium', severity: 'warning', message: 'Quality rating is medium: watch what you send so it does not drop to low.' });
+    warnings.push({
+      code: 'quality_medium',
+      severity: 'warning',
+      message: 'Quality rating is medium: watch what you send so it does not drop to low.',
+    });
   }
   if (row.phoneStatus && !['CONNECTED', 'PENDING'].includes(row.phoneStatus)) {
-    warnings.push({ code: 'number_status', severity: 'danger', message: `Meta reports this number as ${row.phoneStatus}. Check it in WhatsApp Manager.` });
+    warnings.push({
+      code: 'number_status',
+      severity: 'danger',
+      message: `Meta reports this number as ${row.phoneStatus}. Check it in WhatsApp Manager.`,
+    });
   }
   if (row.lastCheckError) {
-    warnings.push({ code: 'check_failed', severity: 'danger', message: `The last health check failed: ${row.lastCheckError}` });
+    warnings.push({
+      code: 'check_failed',
+      severity: 'danger',
+      message: `The last health check failed: ${row.lastCheckError}`,
+    });
   }
   if (row.webhookSignatureFailures > 0) {
     warnings.push({
@@ -112,16 +154,28 @@ function otherWarnings(row: ChannelRow): HealthWarning[] {
     });
   }
   if (row.webhookProcessingErrors > 0) {
-    warnings.push({ code: 'webhook_processing_errors', severity: 'warning', message: `${row.webhookProcessingErrors} webhook event${row.webhookProcessingErrors > 1 ? 's' : ''} could not be processed. They are in the server log.` });
+    warnings.push({
+      code: 'webhook_processing_errors',
+      severity: 'warning',
+      message: `${row.webhookProcessingErrors} webhook event${row.webhookProcessingErrors > 1 ? 's' : ''} could not be processed. They are in the server log.`,
+    });
   }
   if (row.kind === 'cloud' && !row.lastWebhookAt) {
-    warnings.push({ code: 'no_webhook_yet', severity: 'info', message: 'No webhook has arrived from Meta yet. Paste the callback URL and verify token in your Meta app (WhatsApp → Configuration), then send a message to the number.' });
+    warnings.push({
+      code: 'no_webhook_yet',
+      severity: 'info',
+      message:
+        'No webhook has arrived from Meta yet. Paste the callback URL and verify token in your Meta app (WhatsApp → Configuration), then send a message to the number.',
+    });
   }
   return warnings;
 }
 
 /** The API view of a channel: never a sealed secret; the webhook settings only for admins. */
-export function toChannelView(row: ChannelRow, options: { now: Date; publicUrl: string; admin: boolean }): ChannelView {
+export function toChannelView(
+  row: ChannelRow,
+  options: { now: Date; publicUrl: string; admin: boolean },
+): ChannelView {
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {
     id: row.id,
@@ -148,10 +202,18 @@ export function toChannelView(row: ChannelRow, options: { now: Date; publicUrl: 
       webhookSignatureFailures: row.webhookSignatureFailures,
       webhookProcessingErrors: row.webhookProcessingErrors,
       lastCheck: row.lastCheckAt
-        ? { at: row.lastCheckAt.toISOString(), error: row.lastCheckError ? { message: row.lastCheckError, cloudApiCode: row.lastCheckErrorCode } : null }
+        ? {
+            at: row.lastCheckAt.toISOString(),
+            error: row.lastCheckError
+              ? { message: row.lastCheckError, cloudApiCode: row.lastCheckErrorCode }
+              : null,
+          }
         : null,
       warnings: [...tokenWarnings(row, options.now), ...otherWarnings(row)],
     },
-    webhook: options.admin && row.kind === 'cloud' ? { callbackUrl: `${options.publicUrl}/webhooks/whatsapp`, verifyToken: row.verifyToken } : null,
+    webhook:
+      options.admin && row.kind === 'cloud'
+        ? { callbackUrl: `${options.publicUrl}/webhooks/whatsapp`, verifyToken: row.verifyToken }
+        : null,
   };
 }

@@ -3,9 +3,24 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { workspaceOf } from '../../http/access';
 import type { ZodApp } from '../../http/zod-app';
-import { type ChannelView, channelSchema, type HealthWarning, healthWarningSchema, toChannelView } from './channel-view';
-import { type ChannelRow, assertNumberNotConnected, deleteChannel, getChannel, listChannels, refreshChannel, renameChannel, saveChannel } from './channels.service';
-import { checkConnection, subscribeApp, graphClient } from './inspect-number';
+import {
+  type ChannelView,
+  channelSchema,
+  type HealthWarning,
+  healthWarningSchema,
+  toChannelView,
+} from './channel-view';
+import {
+  assertNumberNotConnected,
+  type ChannelRow,
+  deleteChannel,
+  getChannel,
+  listChannels,
+  refreshChannel,
+  renameChannel,
+  saveChannel,
+} from './channels.service';
+import { checkConnection, graphClient, subscribeApp } from './inspect-number';
 
 const tags = ['WhatsApp numbers'];
 const numericId = (what: string) =>
@@ -30,9 +45,16 @@ export function viewOf(ctx: AppContext, request: FastifyRequest, row: ChannelRow
 }
 
 /** The answer to a successful connect: the channel, what to paste in Meta's dashboard, warnings to read now. */
-export function connectedAnswer(ctx: AppContext, row: ChannelRow, extra: { warnings?: HealthWarning[]; pin?: string } = {}) {
+export function connectedAnswer(
+  ctx: AppContext,
+  row: ChannelRow,
+  extra: { warnings?: HealthWarning[]; pin?: string } = {},
+) {
   const channel = toChannelView(row, { now: ctx.now(), publicUrl: ctx.config.publicUrl, admin: true });
-  const warnings = [...(extra.warnings ?? []), ...channel.health.warnings.filter((w) => w.code !== 'no_webhook_yet')];
+  const warnings = [
+    ...(extra.warnings ?? []),
+    ...channel.health.warnings.filter((w) => w.code !== 'no_webhook_yet'),
+  ];
   return { channel, webhook: channel.webhook!, warnings, ...(extra.pin ? { pin: extra.pin } : {}) };
 }
 
@@ -42,9 +64,16 @@ export async function channelsRoutes(app: ZodApp, ctx: AppContext): Promise<void
     '/api/workspaces/:wid/channels',
     {
       config: { access: 'member' },
-      schema: { tags, summary: 'Connected WhatsApp numbers with their health', params: z.object({ wid: z.string() }), response: { 200: z.object({ data: z.array(channelSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Connected WhatsApp numbers with their health',
+        params: z.object({ wid: z.string() }),
+        response: { 200: z.object({ data: z.array(channelSchema) }) },
+      },
     },
-    async (request) => ({ data: (await listChannels(ctx, workspaceOf(request).id)).map((row) => viewOf(ctx, request, row)) }),
+    async (request) => ({
+      data: (await listChannels(ctx, workspaceOf(request).id)).map((row) => viewOf(ctx, request, row)),
+    }),
   );
 
   app.post(
@@ -53,7 +82,8 @@ export async function channelsRoutes(app: ZodApp, ctx: AppContext): Promise<void
       config: { access: 'admin' },
       schema: {
         tags,
-        summary: 'Connect a number with its IDs, access token and app secret (checked against the Cloud API first)',
+        summary:
+          'Connect a number with its IDs, access token and app secret (checked against the Cloud API first)',
         params: z.object({ wid: z.string() }),
         body: z.object({
           phoneNumberId: numericId('Phone number ID'),
@@ -75,7 +105,14 @@ export async function channelsRoutes(app: ZodApp, ctx: AppContext): Promise<void
       request.log.info({ channelId: row.id, phoneNumberId: row.phoneNumberId }, 'WhatsApp number connected');
       const warnings: HealthWarning[] = checked.token.checked
         ? []
-        : [{ code: 'token_unchecked', severity: 'info', message: `The access token works, but its expiry and app could not be read, so the app secret was not checked either. ${checked.token.problem ?? ''}`.trim() }];
+        : [
+            {
+              code: 'token_unchecked',
+              severity: 'info',
+              message:
+                `The access token works, but its expiry and app could not be read, so the app secret was not checked either. ${checked.token.problem ?? ''}`.trim(),
+            },
+          ];
       reply.status(201);
       return connectedAnswer(ctx, row, { warnings });
     },
@@ -83,15 +120,24 @@ export async function channelsRoutes(app: ZodApp, ctx: AppContext): Promise<void
 
   app.get(
     '/api/workspaces/:wid/channels/:id',
-    { config: { access: 'member' }, schema: { tags, summary: 'One number with its health', params, response: { 200: channelSchema } } },
-    async (request) => viewOf(ctx, request, await getChannel(ctx, workspaceOf(request).id, request.params.id)),
+    {
+      config: { access: 'member' },
+      schema: { tags, summary: 'One number with its health', params, response: { 200: channelSchema } },
+    },
+    async (request) =>
+      viewOf(ctx, request, await getChannel(ctx, workspaceOf(request).id, request.params.id)),
   );
 
   app.post(
     '/api/workspaces/:wid/channels/:id/refresh',
     {
       config: { access: 'admin' },
-      schema: { tags, summary: 'Re-read the number details and token expiry from the Cloud API', params, response: { 200: channelSchema } },
+      schema: {
+        tags,
+        summary: 'Re-read the number details and token expiry from the Cloud API',
+        params,
+        response: { 200: channelSchema },
+      },
     },
     async (request) => {
       const row = await getChannel(ctx, workspaceOf(request).id, request.params.id);
@@ -103,7 +149,13 @@ export async function channelsRoutes(app: ZodApp, ctx: AppContext): Promise<void
     '/api/workspaces/:wid/channels/:id',
     {
       config: { access: 'admin' },
-      schema: { tags, summary: 'Rename a number', params, body: z.object({ name: channelNameSchema }), response: { 200: channelSchema } },
+      schema: {
+        tags,
+        summary: 'Rename a number',
+        params,
+        body: z.object({ name: channelNameSchema }),
+        response: { 200: channelSchema },
+      },
     },
     async (request) => {
       const row = await getChannel(ctx, workspaceOf(request).id, request.params.id);
@@ -113,7 +165,10 @@ export async function channelsRoutes(app: ZodApp, ctx: AppContext): Promise<void
 
   app.delete(
     '/api/workspaces/:wid/channels/:id',
-    { config: { access: 'admin' }, schema: { tags, summary: 'Disconnect a number (its conversations are deleted too)', params } },
+    {
+      config: { access: 'admin' },
+      schema: { tags, summary: 'Disconnect a number (its conversations are deleted too)', params },
+    },
     async (request, reply) => {
       const row = await getChannel(ctx, workspaceOf(request).id, request.params.id);
       await deleteChannel(ctx, row);

@@ -10,7 +10,11 @@ import { type CheckedNumber, inspectToken, readPhoneNumber } from './inspect-num
 export type ChannelRow = typeof channels.$inferSelect;
 
 export async function listChannels(ctx: AppContext, workspaceId: string): Promise<ChannelRow[]> {
-  return ctx.db.select().from(channels).where(eq(channels.workspaceId, workspaceId)).orderBy(asc(channels.createdAt), asc(channels.id));
+  return ctx.db
+    .select()
+    .from(channels)
+    .where(eq(channels.workspaceId, workspaceId))
+    .orderBy(asc(channels.createdAt), asc(channels.id));
 }
 
 /** One channel of the workspace; another workspace's channel is "not found". */
@@ -24,7 +28,11 @@ export async function getChannel(ctx: AppContext, workspaceId: string, id: strin
 }
 
 /** A number can be connected once in the whole installation (webhooks are routed by its id). */
-export async function assertNumberNotConnected(ctx: AppContext, workspaceId: string, phoneNumberId: string): Promise<void> {
+export async function assertNumberNotConnected(
+  ctx: AppContext,
+  workspaceId: string,
+  phoneNumberId: string,
+): Promise<void> {
   const [existing] = await ctx.db
     .select({ workspaceId: channels.workspaceId, name: channels.name })
     .from(channels)
@@ -49,7 +57,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 export type NewChannel = {
   workspaceId: string;
-  name: string | undefined;
+  name?: string | undefined;
   phoneNumberId: string;
   wabaId: string;
   accessToken: string;
@@ -114,12 +122,24 @@ export async function refreshChannel(ctx: AppContext, row: ChannelRow): Promise<
   try {
     const token = await inspectToken(client, accessToken);
     const phone = await readPhoneNumber(client, row.phoneNumberId);
-    const tokenFields = token.checked ? { tokenType: token.type, tokenExpiresAt: token.expiresAt, tokenScopes: token.scopes } : {};
-    return await update(ctx, row, { ...phone, ...tokenFields, lastCheckAt: ctx.now(), lastCheckError: null, lastCheckErrorCode: null });
+    const tokenFields = token.checked
+      ? { tokenType: token.type, tokenExpiresAt: token.expiresAt, tokenScopes: token.scopes }
+      : {};
+    return await update(ctx, row, {
+      ...phone,
+      ...tokenFields,
+      lastCheckAt: ctx.now(),
+      lastCheckError: null,
+      lastCheckErrorCode: null,
+    });
   } catch (error) {
     if (!(error instanceof AppError) || error.code === 'unavailable') throw error;
     const details = error.details as Partial<CloudApiFailureDetails> | undefined;
-    return update(ctx, row, { lastCheckAt: ctx.now(), lastCheckError: error.message, lastCheckErrorCode: details?.cloudApiCode ?? null });
+    return update(ctx, row, {
+      lastCheckAt: ctx.now(),
+      lastCheckError: error.message,
+      lastCheckErrorCode: details?.cloudApiCode ?? null,
+    });
   }
 }
 
@@ -139,8 +159,13 @@ export async function renameChannel(ctx: AppContext, row: ChannelRow, name: stri
 
 export async function deleteChannel(ctx: AppContext, row: ChannelRow): Promise<void> {
   if (row.kind === 'sandbox') {
-    throw new AppError('bad_request', 'The Sandbox number belongs to the built-in emulator and is always available for trying things out, so it can’t be removed.');
+    throw new AppError(
+      'bad_request',
+      'The Sandbox number belongs to the built-in emulator and is always available for trying things out, so it can’t be removed.',
+    );
   }
-  await ctx.db.delete(channels).where(and(eq(channels.id, row.id), eq(channels.workspaceId, row.workspaceId)));
+  await ctx.db
+    .delete(channels)
+    .where(and(eq(channels.id, row.id), eq(channels.workspaceId, row.workspaceId)));
   ctx.channelDirectory.invalidate();
 }

@@ -1,4 +1,9 @@
-import { CloudApiError, CloudApiNetworkError, CloudApiValidationError, lookupCloudApiError } from '../../../whatsapp';
+import {
+  CloudApiError,
+  CloudApiNetworkError,
+  CloudApiValidationError,
+  lookupCloudApiError,
+} from '../../../whatsapp';
 import { AppError } from '../../http/errors';
 
 /** The form field a failure points at, so the dashboard can show it next to that field. */
@@ -41,7 +46,10 @@ const unknownObjectMessage: Partial<Record<ConnectStep, [ConnectField, string]>>
     'wabaId',
     'Meta did not let this app subscribe to the WhatsApp Business Account. Check the WhatsApp Business Account ID and that the token has access to it.',
   ],
-  register: ['phoneNumberId', 'Meta did not find this phone number when registering it. Run the signup again.'],
+  register: [
+    'phoneNumberId',
+    'Meta did not find this phone number when registering it. Run the signup again.',
+  ],
 };
 
 function withCode(message: string, code: number | null): string {
@@ -79,8 +87,11 @@ export function explainCloudApiFailure(error: unknown, step: ConnectStep): AppEr
     ...(error.subcode === undefined ? {} : { cloudApiSubcode: error.subcode }),
     ...(error.fbtraceId ? { fbtraceId: error.fbtraceId } : {}),
   };
-  const fail = (appCode: 'validation_failed' | 'bad_request' | 'rate_limited' | 'unavailable', message: string, field?: ConnectField) =>
-    new AppError(appCode, withCode(message, code), field ? { ...details, field } : details);
+  const fail = (
+    appCode: 'validation_failed' | 'bad_request' | 'rate_limited' | 'unavailable',
+    message: string,
+    field?: ConnectField,
+  ) => new AppError(appCode, withCode(message, code), field ? { ...details, field } : details);
 
   if (code === null) {
     return fail(
@@ -89,12 +100,25 @@ export function explainCloudApiFailure(error: unknown, step: ConnectStep): AppEr
     );
   }
   if (step === 'exchange_code') {
-    if (error.subcode === 36009) return fail('validation_failed', 'This Facebook sign-in was already used. Click “Connect with Facebook” again.', 'code');
+    if (error.subcode === 36009)
+      return fail(
+        'validation_failed',
+        'This Facebook sign-in was already used. Click “Connect with Facebook” again.',
+        'code',
+      );
     if (error.subcode === 36007 || /code/i.test(error.title)) {
-      return fail('validation_failed', 'The Facebook sign-in code has expired (it lasts about 30 seconds) or is not valid. Click “Connect with Facebook” again.', 'code');
+      return fail(
+        'validation_failed',
+        'The Facebook sign-in code has expired (it lasts about 30 seconds) or is not valid. Click “Connect with Facebook” again.',
+        'code',
+      );
     }
     if (code === 1 || code === 100 || code === 101) {
-      return fail('validation_failed', 'Meta did not accept the App ID and app secret saved in the Embedded Signup settings. Check both values in your Meta app (App settings → Basic).', 'appSecret');
+      return fail(
+        'validation_failed',
+        'Meta did not accept the App ID and app secret saved in the Embedded Signup settings. Check both values in your Meta app (App settings → Basic).',
+        'appSecret',
+      );
     }
   }
   if (step === 'app_secret' && (code === 1 || code === 100 || code === 101)) {
@@ -108,22 +132,34 @@ export function explainCloudApiFailure(error: unknown, step: ConnectStep): AppEr
     const expired = error.subcode === 463 || /expired/i.test(error.title);
     return fail(
       'validation_failed',
-      expired ? `The access token has expired. ${tokenAdvice}` : `Meta did not accept the access token: it is invalid, revoked or was not copied completely. ${tokenAdvice}`,
+      expired
+        ? `The access token has expired. ${tokenAdvice}`
+        : `Meta did not accept the access token: it is invalid, revoked or was not copied completely. ${tokenAdvice}`,
       'accessToken',
     );
   }
   if (code === 10 || code === 3 || (code >= 200 && code <= 299) || code === 131005) {
-    return fail('validation_failed', `The access token is missing a permission ChatSyncs needs. ${permissionAdvice}`, 'accessToken');
+    return fail(
+      'validation_failed',
+      `The access token is missing a permission ChatSyncs needs. ${permissionAdvice}`,
+      'accessToken',
+    );
   }
   if ((code === 100 && error.subcode === 33) || code === 33) {
     const known = unknownObjectMessage[step];
     if (known) return fail('validation_failed', known[1], known[0]);
   }
   if (code === 4 || code === 80007 || code === 130429 || code === 133016) {
-    return fail('rate_limited', `Meta is limiting calls for this account right now. Wait a few minutes and try again. ${lookupCloudApiError(code)?.explanation ?? ''}`.trim());
+    return fail(
+      'rate_limited',
+      `Meta is limiting calls for this account right now. Wait a few minutes and try again. ${lookupCloudApiError(code)?.explanation ?? ''}`.trim(),
+    );
   }
   if (code === 1 || code === 2 || code === 131000 || code === 131016 || code === 131057 || code === 133004) {
-    return fail('unavailable', 'Meta’s WhatsApp API had a temporary problem. Nothing was saved; try again in a few minutes.');
+    return fail(
+      'unavailable',
+      'Meta’s WhatsApp API had a temporary problem. Nothing was saved; try again in a few minutes.',
+    );
   }
   if (step === 'register' && (code === 133005 || code === 133008 || code === 133009)) {
     return fail(
@@ -136,5 +172,8 @@ export function explainCloudApiFailure(error: unknown, step: ConnectStep): AppEr
   }
   const info = lookupCloudApiError(code, error.subcode);
   const what = error.userMessage ?? error.details ?? error.title;
-  return fail('bad_request', info ? `${info.explanation} (Meta said: ${what})` : `Meta refused the request: ${what}`);
+  return fail(
+    'bad_request',
+    info ? `${info.explanation} (Meta said: ${what})` : `Meta refused the request: ${what}`,
+  );
 }

@@ -35,7 +35,12 @@ export async function embeddedSignupRoutes(app: ZodApp, ctx: AppContext): Promis
     '/api/workspaces/:wid/channels/embedded-signup/settings',
     {
       config: { access: 'admin' },
-      schema: { tags, summary: 'Meta app settings for Embedded Signup (null when not set up)', params: wid, response: { 200: z.object({ settings: settingsSchema.nullable() }) } },
+      schema: {
+        tags,
+        summary: 'Meta app settings for Embedded Signup (null when not set up)',
+        params: wid,
+        response: { 200: z.object({ settings: settingsSchema.nullable() }) },
+      },
     },
     async (request) => {
       const row = await readSettings(ctx, workspaceOf(request).id);
@@ -61,7 +66,12 @@ export async function embeddedSignupRoutes(app: ZodApp, ctx: AppContext): Promis
       },
     },
     async (request) => {
-      const row = await saveSettings(ctx, workspaceOf(request).id, request.auth.user?.id ?? null, request.body);
+      const row = await saveSettings(
+        ctx,
+        workspaceOf(request).id,
+        request.auth.user?.id ?? null,
+        request.body,
+      );
       return { settings: view(row) };
     },
   );
@@ -90,7 +100,10 @@ export async function embeddedSignupRoutes(app: ZodApp, ctx: AppContext): Promis
     },
     async (request, reply) => {
       const { row, pin } = await completeEmbeddedSignup(ctx, workspaceOf(request).id, request.body);
-      request.log.info({ channelId: row.id, phoneNumberId: row.phoneNumberId }, 'WhatsApp number connected by Embedded Signup');
+      request.log.info(
+        { channelId: row.id, phoneNumberId: row.phoneNumberId },
+        'WhatsApp number connected by Embedded Signup',
+      );
       reply.status(201);
       return connectedAnswer(ctx, row, { pin });
     },

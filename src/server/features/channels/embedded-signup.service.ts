@@ -3,14 +3,23 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { embeddedSignupSettings } from '../../db/schema';
 import { AppError } from '../../http/errors';
-import { type ChannelRow, assertNumberNotConnected, saveChannel } from './channels.service';
+import { assertNumberNotConnected, type ChannelRow, saveChannel } from './channels.service';
 import { explainCloudApiFailure } from './cloud-api-failure';
-import { assertNumberInWaba, graphClient, inspectToken, readPhoneNumber, subscribeApp } from './inspect-number';
+import {
+  assertNumberInWaba,
+  graphClient,
+  inspectToken,
+  readPhoneNumber,
+  subscribeApp,
+} from './inspect-number';
 
 export type EmbeddedSignupSettings = { appId: string; configurationId: string; appSecret: string };
 
 export async function readSettings(ctx: AppContext, workspaceId: string) {
-  const [row] = await ctx.db.select().from(embeddedSignupSettings).where(eq(embeddedSignupSettings.workspaceId, workspaceId));
+  const [row] = await ctx.db
+    .select()
+    .from(embeddedSignupSettings)
+    .where(eq(embeddedSignupSettings.workspaceId, workspaceId));
   return row;
 }
 
@@ -23,10 +32,18 @@ export async function saveSettings(
 ) {
   const existing = await readSettings(ctx, workspaceId);
   if (!input.appSecret && !existing) {
-    throw new AppError('validation_failed', 'Enter the app secret (App settings → Basic in your Meta app).', { field: 'appSecret' });
+    throw new AppError('validation_failed', 'Enter the app secret (App settings → Basic in your Meta app).', {
+      field: 'appSecret',
+    });
   }
   const appSecretSealed = input.appSecret ? ctx.secrets.encrypt(input.appSecret) : existing!.appSecretSealed;
-  const values = { appId: input.appId, configurationId: input.configurationId, appSecretSealed, updatedBy: userId, updatedAt: ctx.now() };
+  const values = {
+    appId: input.appId,
+    configurationId: input.configurationId,
+    appSecretSealed,
+    updatedBy: userId,
+    updatedAt: ctx.now(),
+  };
   await ctx.db
     .insert(embeddedSignupSettings)
     .values({ workspaceId, ...values })
@@ -46,18 +63,31 @@ export function generatePin(): string {
 export async function completeEmbeddedSignup(
   ctx: AppContext,
   workspaceId: string,
-  input: { code: string; wabaId: string; phoneNumberId: string; pin?: string | undefined; name?: string | undefined },
+  input: {
+    code: string;
+    wabaId: string;
+    phoneNumberId: string;
+    pin?: string | undefined;
+    name?: string | undefined;
+  },
 ): Promise<{ row: ChannelRow; pin: string; pinGenerated: boolean }> {
   const settings = await readSettings(ctx, workspaceId);
   if (!settings) {
-    throw new AppError('bad_request', 'Embedded Signup is not set up for this workspace yet. An admin must first save the Meta App ID, configuration ID and app secret.');
+    throw new AppError(
+      'bad_request',
+      'Embedded Signup is not set up for this workspace yet. An admin must first save the Meta App ID, configuration ID and app secret.',
+    );
   }
   await assertNumberNotConnected(ctx, workspaceId, input.phoneNumberId);
   const appSecret = ctx.secrets.decrypt(settings.appSecretSealed);
 
   let accessToken: string;
   try {
-    ({ access_token: accessToken } = await graphClient(ctx).exchangeCode({ clientId: settings.appId, clientSecret: appSecret, code: input.code }));
+    ({ access_token: accessToken } = await graphClient(ctx).exchangeCode({
+      clientId: settings.appId,
+      clientSecret: appSecret,
+      code: input.code,
+    }));
   } catch (error) {
     throw explainCloudApiFailure(error, 'exchange_code');
   }

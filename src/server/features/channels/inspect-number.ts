@@ -1,11 +1,11 @@
 import {
+  accessTokenResponseSchema,
   type CloudApiClient,
   CloudApiError,
-  accessTokenResponseSchema,
   createCloudApiClient,
   createGraphTransport,
-  paginate,
   type PhoneNumber,
+  paginate,
 } from '../../../whatsapp';
 import type { AppContext } from '../../context';
 import { AppError } from '../../http/errors';
@@ -68,17 +68,31 @@ export async function inspectToken(client: CloudApiClient, token: string): Promi
     const failure = explainCloudApiFailure(error, 'token');
     const details = failure.details as { field?: string } | undefined;
     if (failure.code === 'unavailable' || details?.field === 'accessToken') throw failure;
-    return { checked: false, type: null, expiresAt: null, scopes: null, appId: null, problem: failure.message };
+    return {
+      checked: false,
+      type: null,
+      expiresAt: null,
+      scopes: null,
+      appId: null,
+      problem: failure.message,
+    };
   }
   if (!data.is_valid) {
     const reason = (data as { error?: { message?: string } }).error?.message;
     throw explainCloudApiFailure(
-      new CloudApiError({ httpStatus: 200, code: 190, title: reason ?? 'Token is not valid', raw: data, ...(/expired/i.test(reason ?? '') ? { subcode: 463 } : {}) }),
+      new CloudApiError({
+        httpStatus: 200,
+        code: 190,
+        title: reason ?? 'Token is not valid',
+        raw: data,
+        ...(/expired/i.test(reason ?? '') ? { subcode: 463 } : {}),
+      }),
       'token',
     );
   }
   const scopes = data.scopes ?? null;
-  const missing = scopes && scopes.length > 0 ? REQUIRED_SCOPES.filter((scope) => !scopes.includes(scope)) : [];
+  const missing =
+    scopes && scopes.length > 0 ? REQUIRED_SCOPES.filter((scope) => !scopes.includes(scope)) : [];
   if (missing.length > 0) {
     throw new AppError(
       'validation_failed',
@@ -101,13 +115,16 @@ export async function readPhoneNumber(client: CloudApiClient, phoneNumberId: str
   let phone: PhoneNumber;
   try {
     phone = await client.getPhoneNumber(phoneNumberId, PHONE_FIELDS).catch((error) => {
-      if (error instanceof CloudApiError && error.code === 100 && /nonexist/i.test(error.title)) return client.getPhoneNumber(phoneNumberId);
+      if (error instanceof CloudApiError && error.code === 100 && /nonexist/i.test(error.title))
+        return client.getPhoneNumber(phoneNumberId);
       throw error;
     });
   } catch (error) {
     throw explainCloudApiFailure(error, 'phone_number');
   }
-  const tier = phone.whatsapp_business_manager_messaging_limit ?? (phone as { messaging_limit_tier?: string }).messaging_limit_tier;
+  const tier =
+    phone.whatsapp_business_manager_messaging_limit ??
+    (phone as { messaging_limit_tier?: string }).messaging_limit_tier;
   return {
     displayPhoneNumber: phone.display_phone_number ?? phoneNumberId,
     verifiedName: phone.verified_name ?? null,
@@ -119,9 +136,15 @@ export async function readPhoneNumber(client: CloudApiClient, phoneNumberId: str
 }
 
 /** The phone number must be one of the WABA's numbers (`GET /{waba-id}/phone_numbers`). */
-export async function assertNumberInWaba(client: CloudApiClient, wabaId: string, phoneNumberId: string): Promise<void> {
+export async function assertNumberInWaba(
+  client: CloudApiClient,
+  wabaId: string,
+  phoneNumberId: string,
+): Promise<void> {
   try {
-    const pages = paginate((after) => client.listPhoneNumbers(wabaId, { fields: ['id'], limit: 100, ...(after ? { after } : {}) }));
+    const pages = paginate((after) =>
+      client.listPhoneNumbers(wabaId, { fields: ['id'], limit: 100, ...(after ? { after } : {}) }),
+    );
     for await (const phone of pages) if (phone.id === phoneNumberId) return;
   } catch (error) {
     throw explainCloudApiFailure(error, 'waba');
@@ -139,7 +162,11 @@ export async function assertNumberInWaba(client: CloudApiClient, wabaId: string,
  * right App ID + secret pair. Skipped (with a warning) when debug_token gave no App ID.
  */
 export async function checkAppSecret(ctx: AppContext, appId: string, appSecret: string): Promise<void> {
-  const transport = createGraphTransport({ baseUrl: ctx.config.WHATSAPP_GRAPH_URL, apiVersion: ctx.config.WHATSAPP_API_VERSION, timeoutMs: CHECK_TIMEOUT_MS });
+  const transport = createGraphTransport({
+    baseUrl: ctx.config.WHATSAPP_GRAPH_URL,
+    apiVersion: ctx.config.WHATSAPP_API_VERSION,
+    timeoutMs: CHECK_TIMEOUT_MS,
+  });
   try {
     await transport.request(accessTokenResponseSchema, {
       method: 'GET',
