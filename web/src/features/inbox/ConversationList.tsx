@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useWorkspace } from '../../app/workspaceContext';
@@ -78,7 +78,8 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     <section className="inbox-list" aria-label="Conversations">
       <header className="inbox-list-header">
         <h1>Inbox</h1>
-        <div className="segmented" role="group" aria-label="Show">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Show</legend>
           {views.map((v) => (
             <button
               key={v.id}
@@ -89,7 +90,7 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
               {v.label}
             </button>
           ))}
-        </div>
+        </fieldset>
         <div className="inbox-list-tools">
           <input
             className="input inbox-search"
@@ -103,7 +104,9 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
             className="select select-sm"
             aria-label="Status"
             value={status}
-            onChange={(event) => setParam('status', event.target.value === 'open' ? null : event.target.value)}
+            onChange={(event) =>
+              setParam('status', event.target.value === 'open' ? null : event.target.value)
+            }
           >
             {statuses.map((s) => (
               <option key={s.id} value={s.id}>
@@ -138,7 +141,12 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
         <div ref={sentinel} />
         {hasNextPage ? (
           <div className="inbox-load-more">
-            <Button size="sm" variant="ghost" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+            <Button
+              size="sm"
+              variant="ghost"
+              loading={isFetchingNextPage}
+              onClick={() => void fetchNextPage()}
+            >
               Load more
             </Button>
           </div>
@@ -149,16 +157,19 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
 }
 
 function EmptyList(props: { view: InboxView; status: StatusFilter; q: string; simulatorPath: string }) {
-  let text: React.ReactNode;
-  if (props.q) text = `No conversations match “${props.q}”. Search looks at names, phone numbers and message text.`;
-  else if (props.view === 'mine') text = 'Nothing is assigned to you. Pick up a conversation from Unassigned or All.';
+  let text: ReactNode;
+  if (props.q)
+    text = `No conversations match “${props.q}”. Search looks at names, phone numbers and message text.`;
+  else if (props.view === 'mine')
+    text = 'Nothing is assigned to you. Pick up a conversation from Unassigned or All.';
   else if (props.view === 'unassigned') text = 'Every conversation has someone on it.';
-  else if (props.status === 'closed') text = 'No closed conversations. Close one from its details pane when it is done.';
+  else if (props.status === 'closed')
+    text = 'No closed conversations. Close one from its details pane when it is done.';
   else
     text = (
       <>
-        No conversations yet. Open the <Link to={props.simulatorPath}>Phone simulator</Link> and send a message to
-        your Sandbox number.
+        No conversations yet. Open the <Link to={props.simulatorPath}>Phone simulator</Link> and send a
+        message to your Sandbox number.
       </>
     );
   return (

@@ -22,10 +22,23 @@ export function DeliveryTicks({ status }: { status: MessageStatus }) {
   }
   if (status === 'pending' || status === 'accepted') {
     return (
-      <svg className="ticks ticks-pending" width="14" height="14" viewBox="0 0 16 16" role="img" aria-label={label}>
+      <svg
+        className="ticks ticks-pending"
+        width="14"
+        height="14"
+        viewBox="0 0 16 16"
+        role="img"
+        aria-label={label}
+      >
         <title>{label}</title>
         <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.4" />
-        <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+        <path
+          d="M8 4.5V8l2.5 1.5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.4"
+          strokeLinecap="round"
+        />
       </svg>
     );
   }
@@ -41,9 +54,23 @@ export function DeliveryTicks({ status }: { status: MessageStatus }) {
       data-status={status}
     >
       <title>{label}</title>
-      <path d="M1.5 7.5 5 11l7-8" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M1.5 7.5 5 11l7-8"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
       {double ? (
-        <path d="M8.5 10.2 9.5 11l7-8" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="M8.5 10.2 9.5 11l7-8"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       ) : null}
     </svg>
   );

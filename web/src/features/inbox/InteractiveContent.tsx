@@ -27,7 +27,8 @@ function Header({ header, mediaUrl }: { header: Content | undefined; mediaUrl: P
   const media = header[header.type] as Content | undefined;
   const src = media ? mediaUrl(media) : null;
   if (header.type === 'image' && src) return <img className="msg-image" src={src} alt="Header" />;
-  const label = header.type === 'video' ? '🎥 Video' : header.type === 'document' ? '📄 Document' : '📷 Photo';
+  const label =
+    header.type === 'video' ? '🎥 Video' : header.type === 'document' ? '📄 Document' : '📷 Photo';
   return <div className="msg-media-missing">{label}</div>;
 }
 
@@ -89,7 +90,13 @@ export function InteractiveContent({ interactive, mediaUrl, actions }: Props) {
                   type="button"
                   className="ia-button"
                   disabled={!actions}
-                  onClick={() => actions?.onReply({ kind: 'button_reply', id: String(reply.id), title: String(reply.title) })}
+                  onClick={() =>
+                    actions?.onReply({
+                      kind: 'button_reply',
+                      id: String(reply.id),
+                      title: String(reply.title),
+                    })
+                  }
                 >
                   ↩ {String(reply.title ?? '')}
                 </button>
@@ -100,7 +107,9 @@ export function InteractiveContent({ interactive, mediaUrl, actions }: Props) {
         {type === 'cta_url' ? (
           <a
             className="ia-button"
-            href={/^https?:\/\//i.test(String(action.parameters?.url)) ? String(action.parameters.url) : undefined}
+            href={
+              /^https?:\/\//i.test(String(action.parameters?.url)) ? String(action.parameters.url) : undefined
+            }
             target="_blank"
             rel="noopener noreferrer"
           >
@@ -118,7 +127,12 @@ export function InteractiveContent({ interactive, mediaUrl, actions }: Props) {
           </button>
         ) : null}
         {type === 'location_request_message' ? (
-          <button type="button" className="ia-button" disabled={!actions} onClick={() => actions?.onLocationRequest()}>
+          <button
+            type="button"
+            className="ia-button"
+            disabled={!actions}
+            onClick={() => actions?.onLocationRequest()}
+          >
             📍 Send location
           </button>
         ) : null}
@@ -134,6 +148,7 @@ function ListAction({ action, actions }: { action: Content; actions?: Interactiv
       <summary className="ia-button">☰ {String(action.button ?? 'Menu')}</summary>
       <div className="ia-list-sheet">
         {sections.map((section, s) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a sent message never changes
           <div key={s} className="ia-list-section">
             {section.title ? <div className="ia-list-title">{String(section.title)}</div> : null}
             {(Array.isArray(section.rows) ? section.rows : []).map((row: Content) => (

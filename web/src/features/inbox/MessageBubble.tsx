@@ -26,10 +26,13 @@ export function MessageBubble({ message: m, mediaUrl, onReply, onReact, onJumpTo
 
   return (
     <div className={`msg-row msg-${m.direction}`} data-message-id={m.id} id={`msg-${m.id}`}>
-      <div className={['bubble', bare ? 'bubble-bare' : '', m.status === 'failed' ? 'is-failed' : ''].join(' ')}>
+      <div
+        className={['bubble', bare ? 'bubble-bare' : '', m.status === 'failed' ? 'is-failed' : ''].join(' ')}
+      >
         {isNote ? (
           <div className="note-label">
-            Internal note{m.sentBy ? ` · ${m.sentBy.name}` : ''} <span className="muted">(the customer can't see it)</span>
+            Internal note{m.sentBy ? ` · ${m.sentBy.name}` : ''}{' '}
+            <span className="muted">(the customer can't see it)</span>
           </div>
         ) : m.direction === 'out' && m.sentBy ? (
           <div className="msg-author">{m.sentBy.name}</div>
@@ -86,7 +89,7 @@ export function MessageBubble({ message: m, mediaUrl, onReply, onReact, onJumpTo
           </div>
         ) : null}
         {grouped.size ? (
-          <div className="msg-reactions" aria-label="Reactions">
+          <div className="msg-reactions">
             {[...grouped].map(([emoji, count]) => (
               <span key={emoji}>
                 {emoji}
@@ -98,7 +101,8 @@ export function MessageBubble({ message: m, mediaUrl, onReply, onReact, onJumpTo
       </div>
       {m.status === 'failed' ? (
         <div className="msg-error" role="note">
-          <strong>Not delivered.</strong> {m.error?.message ?? m.error?.title ?? 'WhatsApp refused this message.'}
+          <strong>Not delivered.</strong>{' '}
+          {m.error?.message ?? m.error?.title ?? 'WhatsApp refused this message.'}
           {m.error?.code !== undefined ? <span className="muted"> (code {String(m.error.code)})</span> : null}
         </div>
       ) : null}

@@ -1,6 +1,7 @@
-import { InteractiveContent, type InteractiveActions } from './InteractiveContent';
+import { type InteractiveActions, InteractiveContent } from './InteractiveContent';
 import type { MessageContent as Content } from './inboxTypes';
 import { WhatsAppText } from './WhatsAppText';
+import './message-content.css';
 
 export interface MediaRef {
   id?: string;
@@ -49,7 +50,9 @@ export function MessageContent({ type, content, mediaUrl, actions }: Props) {
               />
             </a>
           ) : (
-            <div className="msg-media-missing">{type === 'sticker' ? 'Sticker' : '📷 Photo'} (not available)</div>
+            <div className="msg-media-missing">
+              {type === 'sticker' ? 'Sticker' : '📷 Photo'} (not available)
+            </div>
           )}
           <Caption text={media.caption} />
         </>
@@ -78,7 +81,9 @@ export function MessageContent({ type, content, mediaUrl, actions }: Props) {
           <audio src={src} controls preload="metadata" />
         </div>
       ) : (
-        <div className="msg-media-missing">{media.voice ? '🎤 Voice message' : '🎵 Audio'} (not available)</div>
+        <div className="msg-media-missing">
+          {media.voice ? '🎤 Voice message' : '🎵 Audio'} (not available)
+        </div>
       );
     }
     case 'document': {
@@ -106,7 +111,9 @@ export function MessageContent({ type, content, mediaUrl, actions }: Props) {
     case 'contacts':
       return <ContactsContent contacts={Array.isArray(content.contacts) ? content.contacts : []} />;
     case 'interactive':
-      return <InteractiveContent interactive={content.interactive ?? {}} mediaUrl={mediaUrl} actions={actions} />;
+      return (
+        <InteractiveContent interactive={content.interactive ?? {}} mediaUrl={mediaUrl} actions={actions} />
+      );
     case 'button':
       return <WhatsAppText text={String(content.button?.text ?? '')} />;
     case 'template':
@@ -151,6 +158,7 @@ function ContactsContent({ contacts }: { contacts: Content[] }) {
   return (
     <div className="msg-contacts">
       {contacts.map((contact, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a sent message never changes
         <div key={index} className="msg-contact">
           <span className="msg-contact-avatar" aria-hidden="true">
             👤
@@ -158,12 +166,14 @@ function ContactsContent({ contacts }: { contacts: Content[] }) {
           <div>
             <strong>{String(contact.name?.formatted_name ?? contact.name?.first_name ?? 'Contact')}</strong>
             {(Array.isArray(contact.phones) ? contact.phones : []).map((phone: Content, i: number) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a sent message never changes
               <div key={i} className="msg-contact-line">
                 {String(phone.phone ?? phone.wa_id ?? '')}
                 {phone.type ? <span className="muted"> · {String(phone.type)}</span> : null}
               </div>
             ))}
             {(Array.isArray(contact.emails) ? contact.emails : []).map((email: Content, i: number) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a sent message never changes
               <div key={`e${i}`} className="msg-contact-line">
                 {String(email.email ?? '')}
               </div>

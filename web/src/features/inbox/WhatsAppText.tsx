@@ -4,7 +4,12 @@ import type { ReactNode } from 'react';
 // ~strikethrough~, `inline code`, ```monospace``` blocks; line breaks are kept by CSS
 // (white-space: pre-wrap) and http(s) links become links that open in a new tab.
 
-const markers: Record<string, 'strong' | 'em' | 's' | 'code'> = { '*': 'strong', _: 'em', '~': 's', '`': 'code' };
+const markers: Record<string, 'strong' | 'em' | 's' | 'code'> = {
+  '*': 'strong',
+  _: 'em',
+  '~': 's',
+  '`': 'code',
+};
 const boundary = /[\s\p{P}\p{S}]/u;
 const urlPattern = /https?:\/\/[^\s<>"]+[^\s<>".,:;'!?)\]]/g;
 
@@ -60,9 +65,7 @@ function parseInline(text: string, key: string): ReactNode[] {
     if (i > plainStart) out.push(...linkify(text.slice(plainStart, i), `${key}-${plainStart}`));
     const inner = text.slice(i + 1, close);
     const Tag = tag;
-    out.push(
-      <Tag key={`${key}-${i}`}>{tag === 'code' ? inner : parseInline(inner, `${key}-${i}`)}</Tag>,
-    );
+    out.push(<Tag key={`${key}-${i}`}>{tag === 'code' ? inner : parseInline(inner, `${key}-${i}`)}</Tag>);
     i = close + 1;
     plainStart = i;
   }
@@ -81,12 +84,14 @@ export function WhatsAppText({ text }: { text: string }) {
         const isMono = index % 2 === 1 && (closed || index < parts.length - 1);
         if (isMono) {
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parsed text, never reordered
             <code key={index} className="wa-mono">
               {part}
             </code>
           );
         }
         const prefix = index % 2 === 1 ? '```' : '';
+        // biome-ignore lint/suspicious/noArrayIndexKey: parsed text, never reordered
         return <span key={index}>{parseInline(prefix + part, `p${index}`)}</span>;
       })}
     </span>

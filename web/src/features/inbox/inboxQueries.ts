@@ -32,7 +32,11 @@ export function useConversations(wid: string, filters: ConversationFilters) {
     queryKey: inboxKeys.list(wid, filters),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ view: filters.view, status: filters.status, limit: String(PAGE_SIZE) });
+      const params = new URLSearchParams({
+        view: filters.view,
+        status: filters.status,
+        limit: String(PAGE_SIZE),
+      });
       if (filters.q) params.set('q', filters.q);
       if (pageParam) params.set('cursor', pageParam);
       return api.get<ConversationPage>(`${workspacePath(wid, 'conversations')}?${params}`);
@@ -99,7 +103,9 @@ export function useSendMessage(wid: string, conversationId: string) {
   return useMutation({
     mutationFn: (input: { text: string; replyToMessageId?: string; note: boolean }) =>
       input.note
-        ? api.post<Message>(workspacePath(wid, 'conversations', conversationId, 'notes'), { text: input.text })
+        ? api.post<Message>(workspacePath(wid, 'conversations', conversationId, 'notes'), {
+            text: input.text,
+          })
         : api.post<Message>(workspacePath(wid, 'conversations', conversationId, 'messages'), {
             text: input.text,
             replyToMessageId: input.replyToMessageId,
@@ -124,7 +130,8 @@ export function useUpdateConversation(wid: string, conversationId: string) {
   return useMutation({
     mutationFn: (patch: { status?: 'open' | 'closed'; assigneeId?: string | null; botPaused?: boolean }) =>
       api.patch<ConversationSummary>(workspacePath(wid, 'conversations', conversationId), patch),
-    onSuccess: (conversation) => client.setQueryData(inboxKeys.conversation(wid, conversationId), conversation),
+    onSuccess: (conversation) =>
+      client.setQueryData(inboxKeys.conversation(wid, conversationId), conversation),
     onSettled: () => invalidate(conversationId),
   });
 }
