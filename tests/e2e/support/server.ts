@@ -22,8 +22,9 @@ async function freePort(): Promise<number> {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
+  options: { dataDir?: string; keepData?: boolean } = {},
 ): Promise<{ url: string; dataDir: string; close(): Promise<void> }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chatsyncs-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'chatsyncs-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = loadConfig({
@@ -42,7 +43,7 @@ export async function startTestServer(
     dataDir,
     async close() {
       await product.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
