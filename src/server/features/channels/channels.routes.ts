@@ -51,9 +51,12 @@ export function connectedAnswer(
   extra: { warnings?: HealthWarning[]; pin?: string } = {},
 ) {
   const channel = toChannelView(row, { now: ctx.now(), publicUrl: ctx.config.publicUrl, admin: true });
+  const own = extra.warnings ?? [];
   const warnings = [
-    ...(extra.warnings ?? []),
-    ...channel.health.warnings.filter((w) => w.code !== 'no_webhook_yet'),
+    ...own,
+    ...channel.health.warnings.filter(
+      (w) => w.code !== 'no_webhook_yet' && !own.some((o) => o.code === w.code),
+    ),
   ];
   return { channel, webhook: channel.webhook!, warnings, ...(extra.pin ? { pin: extra.pin } : {}) };
 }

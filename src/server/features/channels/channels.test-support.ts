@@ -19,7 +19,11 @@ type Fault = { method: string; path: RegExp; reply: { status: number; body: unkn
 export type TestEmulator = {
   emulator: Emulator;
   url: string;
-  control<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T>;
+  control<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    body?: unknown,
+  ): Promise<T>;
   /** A new token the emulator accepts: `system_user` never expires, `temporary` lasts 24 h. */
   token(type: 'system_user' | 'temporary', expiresInSeconds?: number): Promise<string>;
   /** The next request matching method + path gets this answer (or its connection dropped). */
