@@ -1,8 +1,10 @@
 import type { ComponentType } from 'react';
 import { GettingStartedPage } from '../features/home/GettingStartedPage';
+import { InboxPage } from '../features/inbox/InboxPage';
 import { ApiKeysPage } from '../features/settings/ApiKeysPage';
 import { InvitationsPage } from '../features/settings/InvitationsPage';
 import { MembersPage } from '../features/settings/MembersPage';
+import { SimulatorPage } from '../features/simulator/SimulatorPage';
 import type { IconName } from '../ui/Icon';
 
 export type NavSection = 'workspace' | 'settings';
@@ -29,6 +31,14 @@ export const navSections: ReadonlyArray<{ id: NavSection; label: string | null }
  */
 export const nav: readonly NavItem[] = [
   { label: 'Getting started', path: '', icon: 'home', section: 'workspace', Component: GettingStartedPage },
+  { label: 'Inbox', path: 'inbox', icon: 'messageCircle', section: 'workspace', Component: InboxPage },
+  {
+    label: 'Phone simulator',
+    path: 'simulator',
+    icon: 'smartphone',
+    section: 'workspace',
+    Component: SimulatorPage,
+  },
   { label: 'Members', path: 'settings/members', icon: 'users', section: 'settings', Component: MembersPage },
   {
     label: 'Invitations',

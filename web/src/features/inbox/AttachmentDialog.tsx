@@ -35,10 +35,7 @@ export function AttachmentDialog({ workspaceId, conversationId, file, onClose, o
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const abort = useRef<AbortController | null>(null);
-  const preview = useMemo(
-    () => (file?.type.startsWith('image/') ? URL.createObjectURL(file) : null),
-    [file],
-  );
+  const preview = useMemo(() => (file?.type.startsWith('image/') ? URL.createObjectURL(file) : null), [file]);
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview) : undefined), [preview]);
   useEffect(() => {
     if (file) {

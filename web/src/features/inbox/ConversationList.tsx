@@ -61,6 +61,22 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     return `?${next}`;
   }
 
+  // "Open inbox" from the phone simulator asks for the first match to be opened (`select=first`).
+  const firstId = items[0]?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the first match arrives
+  useEffect(() => {
+    if (params.get('select') !== 'first' || !firstId) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('select');
+        next.set('c', firstId);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [firstId]);
+
   // Load the next page when the end of the list scrolls into view.
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = conversations;
