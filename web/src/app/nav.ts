@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { ChannelsPage } from '../features/channels/ChannelsPage';
 import { GettingStartedPage } from '../features/home/GettingStartedPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { ApiKeysPage } from '../features/settings/ApiKeysPage';
@@ -38,6 +39,13 @@ export const nav: readonly NavItem[] = [
     icon: 'smartphone',
     section: 'workspace',
     Component: SimulatorPage,
+  },
+  {
+    label: 'WhatsApp numbers',
+    path: 'channels',
+    icon: 'smartphone',
+    section: 'settings',
+    Component: ChannelsPage,
   },
   { label: 'Members', path: 'settings/members', icon: 'users', section: 'settings', Component: MembersPage },
   {
