@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { Input } from '../../ui/Input';
+import { ChatIcon } from './ChatIcon';
 import type { Message } from './inboxTypes';
 import { uploadWithProgress } from './uploadWithProgress';
 
@@ -97,7 +98,13 @@ export function AttachmentDialog({ workspaceId, conversationId, file, onClose, o
         <div className="stack">
           <ErrorAlert error={error} title="The file was not sent" />
           <div className="attach-preview">
-            {preview ? <img src={preview} alt="" /> : <span className="attach-icon">📄</span>}
+            {preview ? (
+              <img src={preview} alt="" />
+            ) : (
+              <span className="attach-icon">
+                <ChatIcon name="note" size={32} />
+              </span>
+            )}
             <div>
               <strong>{file.name}</strong>
               <div className="muted">

@@ -3,6 +3,7 @@ import { type KeyboardEvent, useRef, useState } from 'react';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { Icon } from '../../ui/Icon';
 import { AttachmentDialog } from './AttachmentDialog';
+import { ChatIcon } from './ChatIcon';
 import { EmojiPicker } from './EmojiPicker';
 import { inboxKeys, useSavedReplies, useSendMessage } from './inboxQueries';
 import type { Message } from './inboxTypes';
@@ -145,11 +146,7 @@ export function Composer({
           ref={textarea}
           className="composer-input"
           aria-label={isNote ? 'Internal note' : 'Message'}
-          placeholder={
-            isNote
-              ? 'Write an internal note — only your team sees it'
-              : 'Type a message  (/ for saved replies)'
-          }
+          placeholder={isNote ? 'Write an internal note' : 'Type a message  (/ for saved replies)'}
           rows={Math.min(8, Math.max(1, text.split('\n').length))}
           value={text}
           onChange={(event) => {
@@ -175,15 +172,15 @@ export function Composer({
           aria-pressed={emojiOpen}
           onClick={() => setEmojiOpen((o) => !o)}
         >
-          😊 <span>Emoji</span>
+          <ChatIcon name="smile" /> <span>Emoji</span>
         </button>
         {!isNote ? (
           <button type="button" className="tool" onClick={() => fileInput.current?.click()}>
-            📎 <span>Attach</span>
+            <ChatIcon name="paperclip" /> <span>Attach</span>
           </button>
         ) : null}
         <button type="button" className="tool" onClick={() => setManageOpen(true)}>
-          ⚡ <span>Saved replies</span>
+          <ChatIcon name="zap" /> <span>Saved replies</span>
         </button>
         {!noteOnly ? (
           <button
@@ -192,11 +189,12 @@ export function Composer({
             aria-pressed={noteMode}
             onClick={() => setNoteMode((n) => !n)}
           >
-            📝 <span>Note</span>
+            <ChatIcon name="note" /> <span>Note</span>
           </button>
         ) : null}
         <span className="composer-hint">
-          *bold* _italic_ ~strike~ ```mono``` · Enter sends · Shift+Enter new line
+          <span>*bold* _italic_ ~strike~ ```mono```</span>
+          <span className="composer-hint-keys"> · Enter sends · Shift+Enter new line</span>
         </span>
       </div>
       <input

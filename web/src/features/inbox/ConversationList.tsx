@@ -111,8 +111,8 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
           <input
             className="input inbox-search"
             type="search"
-            placeholder="Search name, number or text"
-            aria-label="Search conversations"
+            placeholder="Search conversations"
+            aria-label="Search by name, number or message text"
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />

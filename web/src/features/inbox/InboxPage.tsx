@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useWorkspace } from '../../app/workspaceContext';
+import { Icon } from '../../ui/Icon';
 import { ConversationList } from './ConversationList';
 import { DetailsPane } from './DetailsPane';
 import { Thread } from './Thread';
@@ -37,8 +38,8 @@ export function InboxPage() {
       ) : (
         <section className="thread thread-none">
           <div className="thread-none-inner">
-            <div className="thread-none-icon" aria-hidden="true">
-              💬
+            <div className="thread-none-icon">
+              <Icon name="messageCircle" size={32} />
             </div>
             <h2>Pick a conversation</h2>
             <p>Messages from your WhatsApp numbers arrive here live. Choose one on the left to reply.</p>

@@ -1,3 +1,4 @@
+import { ChatIcon } from './ChatIcon';
 import type { MessageContent as Content } from './inboxTypes';
 import { WhatsAppText } from './WhatsAppText';
 
@@ -98,7 +99,7 @@ export function InteractiveContent({ interactive, mediaUrl, actions }: Props) {
                     })
                   }
                 >
-                  ↩ {String(reply.title ?? '')}
+                  <ChatIcon name="reply" size={14} /> {String(reply.title ?? '')}
                 </button>
               );
             })
@@ -113,7 +114,7 @@ export function InteractiveContent({ interactive, mediaUrl, actions }: Props) {
             target="_blank"
             rel="noopener noreferrer"
           >
-            ↗ {String(action.parameters?.display_text ?? 'Open')}
+            <ChatIcon name="external" size={14} /> {String(action.parameters?.display_text ?? 'Open')}
           </a>
         ) : null}
         {type === 'flow' ? (
@@ -123,7 +124,7 @@ export function InteractiveContent({ interactive, mediaUrl, actions }: Props) {
             disabled={!actions}
             onClick={() => actions?.onFlow((action.parameters ?? {}) as Content)}
           >
-            📝 {String(action.parameters?.flow_cta ?? 'Open form')}
+            <ChatIcon name="form" size={14} /> {String(action.parameters?.flow_cta ?? 'Open form')}
           </button>
         ) : null}
         {type === 'location_request_message' ? (
@@ -133,7 +134,7 @@ export function InteractiveContent({ interactive, mediaUrl, actions }: Props) {
             disabled={!actions}
             onClick={() => actions?.onLocationRequest()}
           >
-            📍 Send location
+            <ChatIcon name="mapPin" size={14} /> Send location
           </button>
         ) : null}
       </div>
@@ -145,7 +146,9 @@ function ListAction({ action, actions }: { action: Content; actions?: Interactiv
   const sections = (Array.isArray(action.sections) ? action.sections : []) as Content[];
   return (
     <details className="ia-list">
-      <summary className="ia-button">☰ {String(action.button ?? 'Menu')}</summary>
+      <summary className="ia-button">
+        <ChatIcon name="list" size={14} /> {String(action.button ?? 'Menu')}
+      </summary>
       <div className="ia-list-sheet">
         {sections.map((section, s) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a sent message never changes

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ChatIcon } from './ChatIcon';
 import { DeliveryTicks } from './DeliveryTicks';
 import { formatTime } from './inboxFormat';
 import type { Message } from './inboxTypes';
@@ -59,12 +60,12 @@ export function MessageBubble({ message: m, mediaUrl, onReply, onReact, onJumpTo
                 aria-expanded={picking}
                 onClick={() => setPicking((open) => !open)}
               >
-                ☺
+                <ChatIcon name="smile" />
               </button>
             ) : null}
             {onReply ? (
               <button type="button" className="msg-action" aria-label="Reply" onClick={() => onReply(m)}>
-                ↩
+                <ChatIcon name="reply" />
               </button>
             ) : null}
           </div>

@@ -1,3 +1,5 @@
+import { Icon } from '../../ui/Icon';
+import { ChatIcon } from './ChatIcon';
 import { type InteractiveActions, InteractiveContent } from './InteractiveContent';
 import type { MessageContent as Content } from './inboxTypes';
 import { WhatsAppText } from './WhatsAppText';
@@ -92,8 +94,8 @@ export function MessageContent({ type, content, mediaUrl, actions }: Props) {
       return (
         <>
           <div className="msg-document">
-            <span className="msg-document-icon" aria-hidden="true">
-              📄
+            <span className="msg-document-icon">
+              <ChatIcon name="note" size={24} />
             </span>
             <span className="msg-document-name">{name}</span>
             {src ? (
@@ -137,8 +139,8 @@ function LocationContent({ location }: { location: Content }) {
   const href = valid ? `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=16/${lat}/${lon}` : null;
   return (
     <div className="msg-location">
-      <div className="msg-location-map" aria-hidden="true">
-        📍
+      <div className="msg-location-map">
+        <ChatIcon name="mapPin" size={30} />
       </div>
       {location.name ? <strong>{String(location.name)}</strong> : null}
       {location.address ? <div>{String(location.address)}</div> : null}
@@ -160,8 +162,8 @@ function ContactsContent({ contacts }: { contacts: Content[] }) {
       {contacts.map((contact, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a sent message never changes
         <div key={index} className="msg-contact">
-          <span className="msg-contact-avatar" aria-hidden="true">
-            👤
+          <span className="msg-contact-avatar">
+            <Icon name="users" />
           </span>
           <div>
             <strong>{String(contact.name?.formatted_name ?? contact.name?.first_name ?? 'Contact')}</strong>

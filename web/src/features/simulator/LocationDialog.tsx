@@ -72,7 +72,7 @@ export function LocationDialog({
         <div className="sim-presets">
           {presets.map((p) => (
             <Button key={p.name} size="sm" variant="secondary" onClick={() => onShare(p)}>
-              📍 {p.name}
+              {p.name}
             </Button>
           ))}
         </div>

@@ -1,5 +1,6 @@
 import { Fragment, useLayoutEffect, useRef } from 'react';
 import { workspacePath } from '../../app/api';
+import { ChatIcon } from '../inbox/ChatIcon';
 import { DeliveryTicks } from '../inbox/DeliveryTicks';
 import type { InteractiveActions } from '../inbox/InteractiveContent';
 import { formatDay, formatTime, sameDay } from '../inbox/inboxFormat';
@@ -65,8 +66,8 @@ export function PhoneChat({ workspaceId, messages, actionsFor, onReply }: Props)
         atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
       }}
     >
-      <div className="phone-e2e">🔒 Messages to this business are simulated by the ChatSyncs sandbox.</div>
-      {visible.length === 0 ? <div className="phone-hint">Say hi 👋 — type a message below.</div> : null}
+      <div className="phone-e2e">Messages to this business are simulated by the ChatSyncs sandbox.</div>
+      {visible.length === 0 ? <div className="phone-hint">No messages yet. Say hi below.</div> : null}
       {visible.map((m, index) => {
         const prev = visible[index - 1];
         const mine = m.direction === 'inbound';
@@ -109,7 +110,7 @@ export function PhoneChat({ workspaceId, messages, actionsFor, onReply }: Props)
                   aria-label="Reply to this message"
                   onClick={() => onReply(m)}
                 >
-                  ↩
+                  <ChatIcon name="reply" size={14} />
                 </button>
               </div>
             </div>

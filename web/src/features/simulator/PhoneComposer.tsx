@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { workspacePath } from '../../app/api';
 import { friendlyErrorText } from '../../app/errors';
 import { Icon } from '../../ui/Icon';
+import { ChatIcon } from '../inbox/ChatIcon';
 import type { MessageContent } from '../inbox/inboxTypes';
 import { messagePreview } from '../inbox/messagePreview';
 import { uploadWithProgress } from '../inbox/uploadWithProgress';
@@ -111,7 +112,7 @@ export function PhoneComposer({
             onKeyDown={onKeyDown}
           />
           <button type="button" className="phone-icon" aria-label="Share location" onClick={onLocation}>
-            📍
+            <ChatIcon name="mapPin" size={19} />
           </button>
           <button
             type="button"
@@ -119,7 +120,7 @@ export function PhoneComposer({
             aria-label="Send a photo"
             onClick={() => fileInput.current?.click()}
           >
-            📷
+            <ChatIcon name="camera" size={19} />
           </button>
         </div>
         <button

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { initials } from '../../app/format';
 import { Spinner } from '../../ui/Spinner';
+import { ChatIcon } from '../inbox/ChatIcon';
 import type { InteractiveActions } from '../inbox/InteractiveContent';
 import type { MessageContent } from '../inbox/inboxTypes';
 import type { SimCustomer } from './CustomerPicker';
@@ -22,15 +23,14 @@ interface Props {
   workspaceId: string;
   business: SimulatorInfo['phoneNumber'];
   customer: SimCustomer;
-  inboxLink: string;
+  autoRead: boolean;
 }
 
 /** A WhatsApp-like phone, logged in as the simulated customer, chatting with the business. */
-export function PhoneScreen({ workspaceId, business, customer, inboxLink }: Props) {
+export function PhoneScreen({ workspaceId, business, customer, autoRead }: Props) {
   const messages = usePhoneMessages(workspaceId, customer.waId);
   const send = useSendAsCustomer(workspaceId, customer.waId, customer.profileName);
   const read = useReadAsCustomer(workspaceId, customer.waId);
-  const [autoRead, setAutoRead] = useState(false);
   const [replyTo, setReplyTo] = useState<PhoneMessage | null>(null);
   const [locationOpen, setLocationOpen] = useState(false);
   const [flow, setFlow] = useState<{ message: PhoneMessage; parameters: MessageContent } | null>(null);
@@ -76,11 +76,11 @@ export function PhoneScreen({ workspaceId, business, customer, inboxLink }: Prop
       <section className="phone" aria-label={`Phone of ${customer.profileName ?? formatWaId(customer.waId)}`}>
         <div className="phone-status-bar" aria-hidden="true">
           <span>9:41</span>
-          <span>▮▮▮ ᯤ 🔋</span>
+          <span>5G ▮ 100%</span>
         </div>
         <header className="phone-header">
-          <span className="phone-back" aria-hidden="true">
-            ‹
+          <span className="phone-back">
+            <ChatIcon name="chevronLeft" size={22} />
           </span>
           <span className="phone-avatar" aria-hidden="true">
             {initials(business.verifiedName)}
@@ -120,28 +120,6 @@ export function PhoneScreen({ workspaceId, business, customer, inboxLink }: Prop
           onLocation={() => setLocationOpen(true)}
         />
       </section>
-      <div className="sim-controls">
-        <div className="sim-who">
-          Chatting as <strong>{customer.profileName ?? 'a customer'}</strong> · {formatWaId(customer.waId)}
-        </div>
-        <div className="row">
-          <button
-            type="button"
-            className="btn btn-secondary btn-sm"
-            onClick={() => markRead()}
-            disabled={reading || unread === 0}
-          >
-            {reading ? <Spinner size={12} /> : '✓✓'} Mark as read{unread ? ` (${unread})` : ''}
-          </button>
-          <label className="switch">
-            <input type="checkbox" checked={autoRead} onChange={(e) => setAutoRead(e.target.checked)} />
-            <span>Auto-read (chat open on the phone)</span>
-          </label>
-        </div>
-        <a href={inboxLink} target="_blank" rel="noopener">
-          Open this conversation in the Inbox ↗
-        </a>
-      </div>
       <LocationDialog
         open={locationOpen}
         onClose={() => setLocationOpen(false)}

@@ -8,6 +8,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { LoadingBlock } from '../../ui/LoadingBlock';
 import { PageHeader } from '../../ui/PageHeader';
 import { CustomerPicker, type SimCustomer } from './CustomerPicker';
+import { PhoneControls } from './PhoneControls';
 import { PhoneScreen } from './PhoneScreen';
 import { useSimulator } from './simulatorQueries';
 import '../inbox/thread.css';
@@ -33,6 +34,7 @@ export function SimulatorPage() {
   const info = useSimulator(workspace.id);
   const [params, setParams] = useSearchParams();
   const selected = params.get('customer');
+  const [autoRead, setAutoRead] = useState(false);
   const [drafts, setDrafts] = useState<SimCustomer[]>(() => loadDrafts(workspace.id));
 
   useEffect(
@@ -91,22 +93,33 @@ export function SimulatorPage() {
         )
       ) : (
         <div className="sim-layout">
-          <CustomerPicker
-            customers={customers}
-            selected={selected}
-            onSelect={select}
-            onCreate={(customer) => {
-              setDrafts((all) => [customer, ...all.filter((d) => d.waId !== customer.waId)]);
-              select(customer.waId);
-            }}
-          />
+          <div className="sim-side">
+            <CustomerPicker
+              customers={customers}
+              selected={selected}
+              onSelect={select}
+              onCreate={(customer) => {
+                setDrafts((all) => [customer, ...all.filter((d) => d.waId !== customer.waId)]);
+                select(customer.waId);
+              }}
+            />
+            {current ? (
+              <PhoneControls
+                workspaceId={workspace.id}
+                customer={current}
+                autoRead={autoRead}
+                onAutoReadChange={setAutoRead}
+                inboxLink={inboxLink}
+              />
+            ) : null}
+          </div>
           {current ? (
             <PhoneScreen
               key={current.waId}
               workspaceId={workspace.id}
               business={info.data.phoneNumber}
               customer={current}
-              inboxLink={inboxLink}
+              autoRead={autoRead}
             />
           ) : (
             <div className="sim-placeholder">
