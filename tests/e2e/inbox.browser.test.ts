@@ -140,6 +140,89 @@ describe('inbox and phone simulator', () => {
     expect(await phone.getByText('Customer is picking up today.').count()).toBe(0);
   });
 
+  it('quotes, reacts and sends a photo; the phone sees all three', async () => {
+    const thread = inbox.getByRole('region', { name: 'Conversation with Maria' });
+    const phoneScreen = phone.getByRole('region', { name: /Phone of Maria/ });
+    await inbox.getByRole('button', { name: /Note/ }).click(); // back to messages
+
+    // Hover a customer message → Reply: the composer shows what is quoted.
+    const question = thread.locator('.msg-row.msg-in').filter({ hasText: 'Hi, is my order ready?' });
+    await question.hover();
+    await question.getByRole('button', { name: 'Reply' }).click();
+    await inbox.getByText('Replying to customer').waitFor();
+    await inbox.getByLabel('Message', { exact: true }).fill('It is packed and waiting at the counter.');
+    await inbox.keyboard.press('Enter');
+    const quoted = thread.locator('.msg-row.msg-out').filter({ hasText: 'It is packed and waiting' });
+    await quoted.locator('.msg-quote', { hasText: 'Hi, is my order ready?' }).waitFor();
+
+    // React to the customer's second message.
+    const order = thread.locator('.msg-row.msg-in').filter({ hasText: '#1042' });
+    await order.hover();
+    await order.getByRole('button', { name: 'React' }).click();
+    await order.getByRole('menuitem', { name: 'React 👍' }).click();
+    await order.locator('.msg-reactions', { hasText: '👍' }).waitFor();
+
+    // Attach a photo with a caption; the upload shows progress, then the bubble shows the image.
+    await inbox.locator('.composer input[type=file]').setInputFiles({
+      name: 'receipt.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGNkaPjPQApgIkn1qIahpAEA3+sCO/Yq4qAAAAAASUVORK5CYII=',
+        'base64',
+      ),
+    });
+    const dialog = inbox.getByRole('dialog', { name: 'Send a photo' });
+    await dialog.getByLabel('Caption').fill('Your receipt');
+    await shot(inbox, '11-inbox-attach');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    const photo = thread.locator('.msg-row.msg-out').filter({ hasText: 'Your receipt' });
+    await photo.locator('img.msg-image').waitFor();
+    await expect
+      .poll(() => photo.locator('img.msg-image').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBe(16);
+    await shot(inbox, '12-inbox-quote-reaction-photo');
+
+    // (The quote itself is not checked on the phone: GET …/simulator/customers/:waId/messages
+    // doesn't return the message's `context` yet.)
+    await phoneScreen.locator('.phone-row.is-theirs', { hasText: 'It is packed and waiting' }).waitFor();
+    await phoneScreen.locator('.phone-reactions', { hasText: '👍' }).waitFor();
+    await phoneScreen.locator('.phone-row.is-theirs', { hasText: 'Your receipt' }).locator('img').waitFor();
+    await shot(phone, '13-simulator-quote-reaction-photo');
+  });
+
+  it('saves a reply and inserts it by typing /shortcut', async () => {
+    await inbox.getByRole('button', { name: 'Saved replies' }).click();
+    const dialog = inbox.getByRole('dialog', { name: 'Saved replies' });
+    await dialog.getByLabel('Shortcut').fill('hours');
+    await dialog.getByLabel('Reply text').fill("We're open Monday to Friday, 9:00–18:00.");
+    await dialog.getByRole('button', { name: 'Add saved reply' }).click();
+    await dialog.getByText('/hours').waitFor();
+    await shot(inbox, '15-saved-replies');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    const box = inbox.getByLabel('Message', { exact: true });
+    await box.fill('/ho');
+    await inbox.locator('.slash-menu', { hasText: '/hours' }).waitFor();
+    await box.press('Enter'); // picks the highlighted reply
+    expect(await box.inputValue()).toBe("We're open Monday to Friday, 9:00–18:00.");
+    await box.press('Enter'); // sends it
+    await inbox.locator('.msg-row.msg-out', { hasText: "We're open Monday to Friday" }).waitFor();
+  });
+
+  it('shares a location from the phone; the inbox shows it with a map link', async () => {
+    await phone.getByRole('button', { name: 'Share location' }).click();
+    await phone
+      .getByRole('dialog', { name: 'Share a location' })
+      .getByRole('button', { name: 'Eiffel Tower' })
+      .click();
+    const location = inbox.locator('.msg-row.msg-in .msg-location', { hasText: 'Eiffel Tower' });
+    await location.waitFor();
+    expect(await location.getByRole('link', { name: 'Open map' }).getAttribute('href')).toContain(
+      'openstreetmap.org/?mlat=48.85837&mlon=2.294481',
+    );
+    await shot(inbox, '14-inbox-location');
+  });
+
   it('logged no errors in the browser', async () => {
     await inbox.close();
     await phone.close();

@@ -1,4 +1,4 @@
-import { Fragment, useLayoutEffect, useRef } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef } from 'react';
 import { workspacePath } from '../../app/api';
 import { ChatIcon } from '../inbox/ChatIcon';
 import { DeliveryTicks } from '../inbox/DeliveryTicks';
@@ -19,7 +19,8 @@ interface Props {
 const iso = (m: PhoneMessage) => new Date(Number(m.timestamp) * 1000).toISOString();
 
 function quotedId(m: PhoneMessage): string | undefined {
-  return m.content.context?.id ?? m.content.context?.message_id;
+  const context = m.context ?? m.content.context;
+  return context?.id ?? context?.message_id;
 }
 
 const businessStatus: Record<string, string> = {
@@ -41,6 +42,17 @@ export function PhoneChat({ workspaceId, messages, actionsFor, onReply }: Props)
     const el = scroller.current;
     if (el && atBottom.current) el.scrollTop = el.scrollHeight;
   }, [lastId]);
+
+  // Photos grow the chat after they load: stay at the bottom if the customer was there.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    for (const child of el.children) observer.observe(child);
+    return () => observer.disconnect();
+  });
 
   const reactions = new Map<string, string[]>();
   for (const m of messages) {

@@ -19,6 +19,8 @@ export interface PhoneMessage {
   timestamp: string;
   status: string;
   content: MessageContent;
+  /** The quoted message, when the API passes the emulator's `context` through. */
+  context?: { id?: string; message_id?: string };
 }
 
 // Not under ['workspace', wid]: a 404 here means "no Sandbox number", not "removed from the workspace".
