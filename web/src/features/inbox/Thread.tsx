@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { workspacePath } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { friendlyErrorText } from '../../app/errors';
@@ -46,11 +46,17 @@ export function Thread({ workspaceId, conversationId, detailsOpen, onToggleDetai
   const [noteOverride, setNoteOverride] = useState(false);
   const [scrollSignal, setScrollSignal] = useState(0);
 
+  // Mark read while the thread is on screen; once per new batch of unread messages (no retry loop
+  // if the request fails).
   const unread = conversation.data?.unreadCount ?? 0;
-  const { mutate: markAsRead, isPending: marking } = markRead;
+  const batch = `${unread}:${conversation.data?.lastMessageAt ?? ''}`;
+  const markedBatch = useRef('');
+  const { mutate: markAsRead } = markRead;
   useEffect(() => {
-    if (visible && unread > 0 && !marking) markAsRead(conversationId);
-  }, [visible, unread, marking, markAsRead, conversationId]);
+    if (!visible || unread === 0 || markedBatch.current === batch) return;
+    markedBatch.current = batch;
+    markAsRead(conversationId);
+  }, [visible, unread, batch, markAsRead, conversationId]);
 
   if (conversation.isPending)
     return (
