@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/client';
 import { ChannelDirectory } from './ingress/channel-directory';
+import { allJobs } from './jobs';
 import { startQueue } from './queue/queue';
 import { startRealtimeBus } from './realtime/realtime-bus';
 import { createSecretBox, loadEncryptionKey } from './security/secret-box';
@@ -16,6 +17,7 @@ export async function createAppContext(
   log: Logger,
 ): Promise<AppContext & { close(): Promise<void> }> {
   const queue = await startQueue(database, log, { concurrency: config.WORKER_CONCURRENCY });
+  await queue.declare(allJobs);
   const realtime = await startRealtimeBus(database);
   const secrets = createSecretBox(
     loadEncryptionKey(config.APP_ENCRYPTION_KEY, path.resolve(config.DATA_DIR)),

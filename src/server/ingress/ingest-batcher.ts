@@ -3,37 +3,48 @@
  * together in the next one. At low load each request is written at once (no added latency); under
  * load, many webhooks share one transaction, which is what lifts the ingest ceiling above one
  * durable write per request. Each caller's promise settles when its own batch has committed.
+ * `maxConcurrentWrites` > 1 overlaps transactions on PostgreSQL (PGlite has one session: use 1).
  */
 export class IngestBatcher<T> {
   private pending: Array<{ items: T[]; resolve(): void; reject(error: unknown): void }> = [];
-  private writing = false;
+  private writers = 0;
 
   constructor(
     private readonly write: (items: T[]) => Promise<void>,
-    private readonly maxItems = 1_000,
+    private readonly options: { maxItems?: number; maxConcurrentWrites?: number } = {},
   ) {}
 
   add(items: T[]): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ items, resolve, reject });
-      if (!this.writing) void this.flush();
+      if (this.writers < (this.options.maxConcurrentWrites ?? 1)) void this.drain();
     });
   }
 
-  private async flush(): Promise<void> {
-    this.writing = true;
+  private takeBatch() {
+    const maxItems = this.options.maxItems ?? 1_000;
+    const batch: typeof this.pending = [];
+    let count = 0;
+    while (
+      this.pending.length > 0 &&
+      (batch.length === 0 || count + this.pending[0]!.items.length <= maxItems)
+    ) {
+      const next = this.pending.shift()!;
+      batch.push(next);
+      count += next.items.length;
+    }
+    return batch;
+  }
+
+  private async drain(): Promise<void> {
+    this.writers += 1;
     try {
       while (this.pending.length > 0) {
-        const batch: typeof this.pending = [];
-        let count = 0;
-        while (
-          this.pending.length > 0 &&
-          (batch.length === 0 || count + this.pending[0]!.items.length <= this.maxItems)
-        ) {
-          const next = this.pending.shift()!;
-          batch.push(next);
-          count += next.items.length;
-        }
+        // Let the event loop read every request already waiting on its socket first, so they join
+        // this batch (on PGlite the write itself runs on this thread and blocks reading meanwhile).
+        await new Promise((resolve) => setImmediate(resolve));
+        const batch = this.takeBatch();
+        if (batch.length === 0) break;
         try {
           await this.write(batch.flatMap((request) => request.items));
           for (const request of batch) request.resolve();
@@ -42,7 +53,7 @@ export class IngestBatcher<T> {
         }
       }
     } finally {
-      this.writing = false;
+      this.writers -= 1;
     }
   }
 }

@@ -26,6 +26,7 @@ function wabaIdsOf(body: unknown): string[] {
  * when it does not match), stores every event durably, and only then answers 200.
  */
 export function ingressRoutes(ctx: AppContext, directory: ChannelDirectory) {
+  // One write at a time: measured faster than overlapping writes on PostgreSQL too (bench:ingest).
   const batcher = new IngestBatcher<IngestEvent>((events) => writeEventBatch(ctx, directory, events));
 
   return async (app: FastifyInstance): Promise<void> => {

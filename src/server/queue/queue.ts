@@ -19,6 +19,8 @@ export type JobHandler<T> = (data: T, context: JobContext) => Promise<void>;
 
 /** The small queue interface every feature uses; pg-boss on PGlite or PostgreSQL behind it. */
 export interface Queue {
+  /** Creates the queues of these jobs (at start: a queue cannot be created inside a transaction on PGlite). */
+  declare(jobs: Array<JobDefinition<any>>): Promise<void>;
   enqueue<T>(job: JobDefinition<T>, data: T, options?: EnqueueOptions): Promise<string | null>;
   /** Many jobs in one statement (e.g. a batch of webhook events), optionally inside a transaction. */
   enqueueMany<T>(
@@ -84,9 +86,26 @@ export async function startQueue(
     return created;
   }
 
+  /**
+   * PGlite has one session: creating a queue (pg-boss's own connection) while a transaction is open
+   * would wait forever. So enqueueing inside a transaction needs the queue declared beforehand.
+   */
+  async function ensureQueueOutside(job: JobDefinition<unknown>, tx: DbOrTx | undefined): Promise<void> {
+    if (tx && !createdQueues.has(job.name)) {
+      throw new Error(
+        `Queue "${job.name}" must be declared at start (allJobs in src/server/jobs.ts) before enqueueing inside a transaction`,
+      );
+    }
+    await ensureQueue(job);
+  }
+
   return {
+    async declare(jobs) {
+      for (const job of jobs) await ensureQueue(job as JobDefinition<unknown>);
+    },
+
     async enqueue(job, data, options = {}) {
-      await ensureQueue(job as JobDefinition<unknown>);
+      await ensureQueueOutside(job as JobDefinition<unknown>, options.tx);
       const payload = job.schema.parse(data) as object;
       const startAfter =
         typeof options.startAfter === 'number'
@@ -101,7 +120,7 @@ export async function startQueue(
 
     async enqueueMany(job, items, options = {}) {
       if (items.length === 0) return;
-      await ensureQueue(job as JobDefinition<unknown>);
+      await ensureQueueOutside(job as JobDefinition<unknown>, options.tx);
       const jobs = items.map((item) => ({
         data: job.schema.parse(item.data) as object,
         ...(item.key ? { singletonKey: item.key } : {}),
