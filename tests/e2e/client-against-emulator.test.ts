@@ -747,10 +747,41 @@ describe('2b. divergences both READMEs document', () => {
     expect(error).toMatchObject({ code: 131009, httpStatus: 400 });
   });
 
-  // Emulator bugs found by this suite (see the report): its README says "unknown param → 100", but
-  // unknown keys are accepted anywhere in a send, and `caption` on audio/sticker is accepted silently.
-  it.todo('emulator: an unknown key in a send (e.g. text.foo or a top-level foo) → 100');
-  it.todo('emulator: caption on an audio or sticker message → 100 (reference §2.3: no caption)');
+  it.each([
+    [
+      'an unknown top-level key',
+      { messaging_product: 'whatsapp', to: ALICE, type: 'text', text: { body: 'x' }, foo: 1 },
+    ],
+    [
+      'an unknown key in text',
+      { messaging_product: 'whatsapp', to: ALICE, type: 'text', text: { body: 'x', foo: 1 } },
+    ],
+    [
+      'a caption on audio (§2.3: none)',
+      {
+        messaging_product: 'whatsapp',
+        to: ALICE,
+        type: 'audio',
+        audio: { link: 'https://e.com/a.ogg', caption: 'x' },
+      },
+    ],
+    [
+      'a caption on a sticker',
+      {
+        messaging_product: 'whatsapp',
+        to: ALICE,
+        type: 'sticker',
+        sticker: { link: 'https://e.com/s.webp', caption: 'x' },
+      },
+    ],
+  ])('the emulator refuses %s with 100, as the client does before sending', async (_name, payload) => {
+    await expect(client.sendMessage(PHONE, payload as SendMessagePayloadInput)).rejects.toBeInstanceOf(
+      CloudApiValidationError,
+    );
+    const raw = await rawGraph('POST', `${PHONE}/messages`, payload);
+    expect(raw.status).toBe(400);
+    expect(raw.body.error.code).toBe(100);
+  });
 });
 
 // ---------- 3. webhooks ----------

@@ -4,6 +4,7 @@ import {
   isObject,
   type Json,
   optionalString,
+  rejectUnknownKeys,
   requireArray,
   requireNumber,
   requireObject,
@@ -20,6 +21,7 @@ export type MediaType = (typeof MEDIA_TYPES)[number];
 
 export function validateText(body: Json): void {
   const text = requireObject(body, 'text', '');
+  rejectUnknownKeys(text, ['body', 'preview_url'], 'text');
   requireString(text, 'body', 'text', { max: TEXT_BODY_MAX });
   if (text.preview_url !== undefined && typeof text.preview_url !== 'boolean') {
     throw invalidParam("Param text['preview_url'] must be a boolean.");
@@ -28,6 +30,13 @@ export function validateText(body: Json): void {
 
 /** A media object `{id}` xor `{link}`. Returns the media id when one is used (for the media store check). */
 export function validateMediaObject(media: Json, path: string, type: MediaType | 'gif'): string | undefined {
+  const allowed = [
+    'id',
+    'link',
+    ...(type === 'image' || type === 'video' || type === 'document' ? ['caption'] : []),
+    ...(type === 'document' ? ['filename'] : []),
+  ];
+  rejectUnknownKeys(media, allowed, path);
   const hasId = media.id !== undefined && media.id !== null && media.id !== '';
   const hasLink = media.link !== undefined && media.link !== null && media.link !== '';
   if (!hasId && !hasLink) throw invalidParam(`Param ${path} must contain either 'id' or 'link'.`);

@@ -103,3 +103,12 @@ const emojiPattern = /\p{Extended_Pictographic}/u;
 export function containsEmoji(text: string): boolean {
   return emojiPattern.test(text);
 }
+
+/** Meta answers 100 "Invalid parameter" for a key it does not know (a typo must not pass silently). */
+export function rejectUnknownKeys(object: Json, allowed: readonly string[], path: string): void {
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key)) {
+      throw invalidParameter100(`Param ${path ? `${path}['${key}']` : key} is not a valid parameter.`);
+    }
+  }
+}

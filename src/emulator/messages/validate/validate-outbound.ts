@@ -8,7 +8,14 @@ import {
   validateReaction,
   validateText,
 } from './basic-types';
-import { isObject, type Json, optionalObject, optionalString, requireString } from './fields';
+import {
+  isObject,
+  type Json,
+  optionalObject,
+  optionalString,
+  rejectUnknownKeys,
+  requireString,
+} from './fields';
 import { type InteractiveInfo, validateInteractive } from './interactive';
 import { readTemplateRequest, type TemplateRequest } from './template';
 
@@ -71,6 +78,21 @@ export function validateOutbound(body: Json): OutboundPlan {
   if (typeof type !== 'string' || !MESSAGE_TYPES.has(type)) {
     throw new GraphError(131051, { details: `Message type ${String(type)} is not currently supported.` });
   }
+  rejectUnknownKeys(
+    body,
+    [
+      'messaging_product',
+      'access_token',
+      'recipient_type',
+      'recipient',
+      'to',
+      'type',
+      'context',
+      'biz_opaque_callback_data',
+      type,
+    ],
+    '',
+  );
   const context = optionalObject(body, 'context', '');
   const contextMessageId = context ? requireString(context, 'message_id', 'context') : undefined;
   const bizOpaqueCallbackData = optionalString(body, 'biz_opaque_callback_data', '', { max: 512 });

@@ -14,6 +14,7 @@ const waIdParams = z.object({
   waId: z.string().regex(/^\d{6,15}$/, 'Use 6 to 15 digits, country code first'),
 });
 type SandboxMessage = {
+  context?: { id?: string; message_id?: string };
   id: string;
   direction: 'inbound' | 'outbound';
   phone_number_id: string;
@@ -128,13 +129,14 @@ export async function simulatorRoutes(app: ZodApp, ctx: AppContext): Promise<voi
       const channel = await sandboxChannel(workspaceOf(request).id);
       const data = await messagesOf(request.params.waId, channel.phoneNumberId);
       return {
-        data: data.map(({ id, direction, type, timestamp, status, content }) => ({
+        data: data.map(({ id, direction, type, timestamp, status, content, context }) => ({
           id,
           direction,
           type,
           timestamp,
           status,
           content,
+          ...(context ? { context } : {}),
         })),
       };
     },
