@@ -127,7 +127,8 @@ export async function listConversations(
   if (filters.channelId) conditions.push(eq(conversations.channelId, filters.channelId));
   if (filters.q) {
     const like = `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    const digits = filters.q.replace(/\D/g, '');
+    // Digits only count as a phone-number search when the query looks like one ("+1 555-0101").
+    const digits = /^[+\d\s().-]+$/.test(filters.q) ? filters.q.replace(/\D/g, '') : '';
     conditions.push(
       or(
         ilike(subscribers.name, like),
