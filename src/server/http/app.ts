@@ -76,8 +76,15 @@ export async function buildHttpApp(ctx: AppContext, options: HttpAppOptions = {}
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Graceful close: responses finished after shutdown began tell the client to close the
+  // connection, so keep-alive sockets do not hold the server open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   registerErrorHandling(app);
