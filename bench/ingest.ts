@@ -59,6 +59,7 @@ function load(url: string): Promise<Result> {
 
 async function baseline(): Promise<Result> {
   const app = Fastify();
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   app.post('/webhooks/whatsapp', async (request, reply) =>
     reply
