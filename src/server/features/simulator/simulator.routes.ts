@@ -24,6 +24,15 @@ type SandboxMessage = {
   content: Record<string, unknown>;
 };
 
+/** The flow token of a flow message: interactive flow parameters or a template FLOW button. */
+function flowTokenOf(content: Record<string, any>): string | undefined {
+  if (content.interactive?.type === 'flow') return content.interactive.action?.parameters?.flow_token;
+  for (const component of content.template?.components ?? [])
+    for (const parameter of component?.parameters ?? [])
+      if (parameter?.action?.flow_token) return parameter.action.flow_token;
+  return undefined;
+}
+
 /**
  * The dashboard's phone simulator: chat as a simulated customer with this workspace's Sandbox number.
  * It goes through the emulator's public control API, scoped to the workspace's own sandbox number.
@@ -171,11 +180,52 @@ export async function simulatorRoutes(app: ZodApp, ctx: AppContext): Promise<voi
     },
     async (request) => {
       const channel = await sandboxChannel(workspaceOf(request).id);
-      return control(
-        'POST',
-        `/customers/${request.params.waId}/flows/${encodeURIComponent(request.params.flowToken)}/complete`,
-        { ...request.body, phone_number_id: channel.phoneNumberId },
+      const { waId, flowToken } = request.params;
+      // The emulator finds the flow message by token alone: make sure this number sent it.
+      const sent = (await messagesOf(waId, channel.phoneNumberId)).some(
+        (m) => m.direction === 'outbound' && flowTokenOf(m.content) === flowToken,
       );
+      if (!sent) throw notFound(`A flow message with flow_token "${flowToken}" sent to this customer`);
+      return control('POST', `/customers/${waId}/flows/${encodeURIComponent(flowToken)}/complete`, {
+        response: request.body.response,
+      });
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:wid/simulator/flows/:flowId',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary:
+          "A WhatsApp Flow of the Sandbox number's account, with its Flow JSON, for the simulated phone",
+        params: z.object({ wid: z.string(), flowId: z.string().regex(/^\d{1,20}$/, 'A flow id is digits') }),
+      },
+    },
+    async (request) => {
+      const channel = await sandboxChannel(workspaceOf(request).id);
+      const { flowId } = request.params;
+      // The Graph API with the number's own token only shows flows of its WABA; check the owner too.
+      const flow = await clientForChannel(ctx, channel)
+        .getFlow(flowId, ['id', 'name', 'status', 'whatsapp_business_account'])
+        .catch(() => null);
+      const owner = (flow?.whatsapp_business_account as { id?: string } | undefined)?.id;
+      if (!flow || owner !== channel.wabaId) throw notFound('This flow');
+      const answer = await ctx.sandbox!.control('GET', `/flows/${flowId}/flow.json`).catch(() => null);
+      if (!answer || answer.status >= 400 || !answer.body || typeof answer.body !== 'object')
+        throw new AppError(
+          'not_found',
+          answer?.status === 404
+            ? 'This flow has no Flow JSON yet: upload flow.json first.'
+            : "This flow's Flow JSON could not be read.",
+        );
+      return {
+        id: flow.id,
+        name: flow.name ?? null,
+        status: flow.status ?? null,
+        flowJson: answer.body as Record<string, unknown>,
+      };
     },
   );
 
