@@ -49,7 +49,11 @@ export class IngestBatcher<T> {
           await this.write(batch.flatMap((request) => request.items));
           for (const request of batch) request.resolve();
         } catch (error) {
-          for (const request of batch) request.reject(error);
+          if (batch.length === 1) batch[0]!.reject(error);
+          // One bad delivery must not fail its neighbours: write each on its own.
+          else
+            for (const request of batch)
+              await this.write(request.items).then(request.resolve, request.reject);
         }
       }
     } finally {

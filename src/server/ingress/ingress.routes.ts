@@ -7,7 +7,7 @@ import { newId } from '../ids';
 import type { ChannelDirectory } from './channel-directory';
 import { IngestBatcher } from './ingest-batcher';
 import { writeEventBatch } from './ingest-writer';
-import { type IngestEvent, splitEnvelope } from './split-envelope';
+import { type IngestEvent, splitEnvelope, storableJson } from './split-envelope';
 
 export const WEBHOOK_PATH = '/webhooks/whatsapp';
 const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
@@ -74,23 +74,27 @@ export function ingressRoutes(ctx: AppContext, directory: ChannelDirectory) {
           },
         });
       }
-      const events =
-        body === undefined
-          ? [
-              {
-                dedupeKey: `unsupported:raw:${request.id}`,
-                kind: 'unsupported' as const,
-                phoneNumberId: null,
-                wabaId: null,
-                contactWaId: null,
-                payload: { reason: 'The body is not JSON.', body: raw.toString('utf8').slice(0, 100_000) },
-              },
-            ]
-          : splitEnvelope(body);
+      const events = eventsOf(body, raw, request.id);
       await batcher.add(events);
       return reply.status(200).send();
     });
   };
+}
+
+/** The events of a verified delivery; a body that is not JSON is kept whole as text. */
+function eventsOf(body: unknown, raw: Buffer, requestId: string): IngestEvent[] {
+  const keepRaw = (reason: string): IngestEvent[] => [
+    {
+      dedupeKey: `unsupported:raw:${requestId}`,
+      kind: 'unsupported',
+      phoneNumberId: null,
+      wabaId: null,
+      contactWaId: null,
+      payload: { reason, body: storableJson(raw.toString('utf8').slice(0, 100_000)) as string },
+    },
+  ];
+  if (body === undefined) return keepRaw('The body is not JSON.');
+  return splitEnvelope(body, raw.toString('utf8'));
 }
 
 async function recordRejection(

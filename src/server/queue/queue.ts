@@ -74,6 +74,9 @@ export async function startQueue(
           retryDelay: job.retryDelaySeconds ?? 2,
           retryBackoff: job.retryBackoff ?? true,
           expireInSeconds: job.expireInSeconds ?? 300,
+          // A job whose process died (SIGKILL, crash) stops sending heartbeats and is retried after
+          // this, instead of holding its key until it expires.
+          heartbeatSeconds: 30,
           notify: true,
           ...(job.ordering === 'drain-per-key' ? { policy: 'stately' } : {}),
         })
@@ -84,6 +87,24 @@ export async function startQueue(
       createdQueues.set(job.name, created);
     }
     return created;
+  }
+
+  /**
+   * On PGlite, jobs still `active` at start belong to a process that died (the data-directory lock
+   * guarantees no other live process): fail them now so they are retried at once.
+   */
+  async function failOrphans(name: string): Promise<void> {
+    const orphans = (await boss.findJobs(name, { limit: 10_000 })).filter((job) => job.state === 'active');
+    if (orphans.length === 0) return;
+    log.warn(
+      { queue: name, jobs: orphans.length },
+      'retrying jobs left running by a process that stopped abruptly',
+    );
+    await boss.fail(
+      name,
+      orphans.map((job) => job.id),
+      { error: 'the process running this job stopped abruptly' },
+    );
   }
 
   /**
@@ -101,7 +122,10 @@ export async function startQueue(
 
   return {
     async declare(jobs) {
-      for (const job of jobs) await ensureQueue(job as JobDefinition<unknown>);
+      for (const job of jobs) {
+        await ensureQueue(job as JobDefinition<unknown>);
+        if (database.kind === 'pglite') await failOrphans(job.name);
+      }
     },
 
     async enqueue(job, data, options = {}) {
