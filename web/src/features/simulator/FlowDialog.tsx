@@ -1,12 +1,15 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { friendlyErrorText } from '../../app/errors';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field, useFieldControl } from '../../ui/Field';
-import { Input } from '../../ui/Input';
+import { Spinner } from '../../ui/Spinner';
 import type { MessageContent } from '../inbox/inboxTypes';
-import { type PhoneMessage, useCompleteFlow } from './simulatorQueries';
+import { FlowForm } from './FlowForm';
+import { FlowManual, type ManualResponse, manualInitial, manualResponse } from './FlowManual';
+import { type FlowValue, flowResponse, flowScreen, initialValues, missingRequired } from './flowScreen';
+import { type PhoneMessage, useCompleteFlow, useSimulatorFlow } from './simulatorQueries';
 
 interface Props {
   workspaceId: string;
@@ -15,56 +18,60 @@ interface Props {
   onClose: () => void;
 }
 
-function JsonArea({ value, onChange }: { value: string; onChange: (value: string) => void }) {
-  const control = useFieldControl();
-  return (
-    <textarea
-      {...control}
-      className="input textarea mono"
-      rows={8}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    />
-  );
-}
-
 /**
- * Fills in a WhatsApp Flow as the customer. The simulator doesn't see the flow's screens, so it
- * offers the fields of the data the business sent to the first screen, or a JSON response.
+ * Fills in a WhatsApp Flow as the customer: the screen the flow opens on, drawn from the flow's
+ * Flow JSON. When the screens can't be read (a flow sent by name, or not in the sandbox), it falls
+ * back to the data the business sent to the screen, or a JSON response.
  */
 export function FlowDialog({ workspaceId, waId, flow, onClose }: Props) {
   const complete = useCompleteFlow(workspaceId, waId);
   const parameters = flow?.parameters ?? {};
   const token: string | undefined = parameters.flow_token;
-  const screen: string | undefined = parameters.flow_action_payload?.screen;
-  const initial = (parameters.flow_action_payload?.data ?? {}) as Record<string, unknown>;
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [json, setJson] = useState('{\n  \n}');
-  const [asJson, setAsJson] = useState(false);
+  const flowId = typeof parameters.flow_id === 'string' ? parameters.flow_id : undefined;
+  const payload = (parameters.flow_action_payload ?? {}) as {
+    screen?: string;
+    data?: Record<string, unknown>;
+  };
+  const data = payload.data ?? {};
+  const definition = useSimulatorFlow(workspaceId, flow ? flowId : undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the message's parameters never change
+  const screen = useMemo(
+    () => (definition.data ? flowScreen(definition.data.flowJson, payload.screen, data) : null),
+    [definition.data, flow?.message.id],
+  );
+  const [values, setValues] = useState<Record<string, FlowValue>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [manual, setManual] = useState<ManualResponse>(() => manualInitial({}));
+  const [forceManual, setForceManual] = useState(false);
   const [jsonError, setJsonError] = useState<string | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form for each flow message opened
   useEffect(() => {
-    const entries = Object.entries(initial).map(
-      ([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as const,
-    );
-    setFields(Object.fromEntries(entries));
-    setAsJson(entries.length === 0);
-    setJson(JSON.stringify(Object.fromEntries(entries), null, 2));
+    setManual(manualInitial(data));
+    setForceManual(false);
+    setErrors({});
     setJsonError(null);
     complete.reset();
   }, [flow?.message.id]);
+  useEffect(() => {
+    if (screen) setValues(initialValues(screen));
+  }, [screen]);
+
+  const useForm = Boolean(screen) && !forceManual;
+  const loading = Boolean(flowId) && definition.isPending && !forceManual;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!token) return;
-    let response: Record<string, unknown> = fields;
-    if (asJson) {
-      try {
-        const parsed = JSON.parse(json);
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-        response = parsed;
-      } catch {
+    let response: Record<string, unknown> | null;
+    if (useForm && screen) {
+      const missing = missingRequired(screen, values);
+      setErrors(missing);
+      if (Object.keys(missing).length) return;
+      response = flowResponse(screen, values, data);
+    } else {
+      response = manualResponse(manual);
+      if (!response) {
         setJsonError('Write a JSON object, for example {"name": "Maria", "size": "M"}.');
         return;
       }
@@ -72,20 +79,38 @@ export function FlowDialog({ workspaceId, waId, flow, onClose }: Props) {
     complete.mutate({ flowToken: token, response }, { onSuccess: onClose });
   }
 
+  const unreadable = !flowId
+    ? 'This flow was sent by name, so the simulator cannot show its screens.'
+    : definition.isError
+      ? `Its screens could not be loaded: ${friendlyErrorText(definition.error)}`
+      : definition.data && !screen
+        ? 'Its Flow JSON has no screens.'
+        : null;
+
   return (
     <Dialog
       open={flow !== null}
       onClose={onClose}
-      title={String(parameters.flow_cta ?? 'WhatsApp Flow')}
-      description={screen ? `First screen: ${screen}` : 'Submit what the customer would enter in the form.'}
+      title={useForm && screen ? screen.title : String(parameters.flow_cta ?? 'WhatsApp Flow')}
+      description={
+        useForm && definition.data?.name
+          ? `${String(parameters.flow_cta ?? 'Form')} · ${definition.data.name}`
+          : 'Submit what the customer would enter in the form.'
+      }
       footer={
-        token ? (
+        token && !loading ? (
           <>
-            <Button variant="ghost" onClick={() => setAsJson(!asJson)}>
-              {asJson ? 'Edit as fields' : 'Edit as JSON'}
-            </Button>
+            {useForm ? (
+              <Button variant="ghost" onClick={() => setForceManual(true)}>
+                Edit as JSON
+              </Button>
+            ) : (
+              <Button variant="ghost" onClick={() => setManual({ ...manual, asJson: !manual.asJson })}>
+                {manual.asJson ? 'Edit as fields' : 'Edit as JSON'}
+              </Button>
+            )}
             <Button variant="primary" type="submit" form="sim-flow-form" loading={complete.isPending}>
-              Submit form
+              {useForm && screen?.footer ? screen.footer.label : 'Submit form'}
             </Button>
           </>
         ) : null
@@ -96,28 +121,32 @@ export function FlowDialog({ workspaceId, waId, flow, onClose }: Props) {
           The business sent it without a flow_token, so the sandbox can't tell which flow a response belongs
           to.
         </Alert>
+      ) : loading ? (
+        <div className="flow-loading">
+          <Spinner /> Opening the form…
+        </div>
       ) : (
         <form id="sim-flow-form" className="form" onSubmit={submit} noValidate>
           <ErrorAlert error={complete.error} title="The form was not submitted" />
-          {asJson ? (
-            <Field
-              label="Response (JSON)"
-              error={jsonError}
-              hint="Becomes the nfm_reply the business receives, with the flow_token added."
-            >
-              <JsonArea value={json} onChange={setJson} />
-            </Field>
-          ) : Object.keys(fields).length === 0 ? (
-            <p className="muted">No fields known for this form. Use “Edit as JSON” to write the response.</p>
+          {useForm && screen ? (
+            <>
+              <FlowForm
+                screen={screen}
+                values={values}
+                errors={errors}
+                onChange={(name, value) => setValues((all) => ({ ...all, [name]: value }))}
+              />
+              {screen.footer && !screen.footer.completes ? (
+                <p className="flow-caption">
+                  This screen leads to another one; the simulator submits the answers of this screen.
+                </p>
+              ) : null}
+            </>
           ) : (
-            Object.keys(fields).map((key) => (
-              <Field key={key} label={key}>
-                <Input
-                  value={fields[key] ?? ''}
-                  onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
-                />
-              </Field>
-            ))
+            <>
+              {unreadable && !forceManual ? <Alert tone="info">{unreadable}</Alert> : null}
+              <FlowManual state={manual} onChange={setManual} jsonError={jsonError} />
+            </>
           )}
         </form>
       )}

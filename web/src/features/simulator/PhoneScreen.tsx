@@ -46,7 +46,7 @@ export function PhoneScreen({ workspaceId, business, customer, autoRead }: Props
 
   function sendMessage(message: MessageContent, context?: string) {
     const quoted = context ?? replyTo?.id;
-    send.mutate(quoted ? { ...message, context: { id: quoted } } : message, {
+    send.mutate(quoted ? { ...message, context: { message_id: quoted } } : message, {
       onSuccess: () => setReplyTo(null),
     });
   }

@@ -93,3 +93,21 @@ export function useCompleteFlow(wid: string, waId: string) {
     onSettled: refresh,
   });
 }
+
+export interface SimulatorFlow {
+  id: string;
+  name: string | null;
+  status: string | null;
+  flowJson: Record<string, unknown>;
+}
+
+/** A flow's Flow JSON (its screens), to draw the form the customer fills in. */
+export function useSimulatorFlow(wid: string, flowId: string | undefined) {
+  return useQuery({
+    queryKey: ['simulator', wid, 'flows', flowId ?? ''],
+    queryFn: () => api.get<SimulatorFlow>(workspacePath(wid, 'simulator', 'flows', flowId ?? '')),
+    enabled: Boolean(flowId),
+    retry: false,
+    staleTime: 30_000,
+  });
+}
