@@ -75,8 +75,8 @@ export async function startProduct(config: Config, options: ProductOptions): Pro
       url,
       stop() {
         stopping ??= (async () => {
+          await ctx.sandbox?.close(); // stop the emulator's own deliveries to this server first
           await app?.close(); // stops accepting, waits for in-flight requests
-          await ctx.sandbox?.close();
           await ctx.close(); // waits for running jobs
           await database.close();
         })();

@@ -1,4 +1,5 @@
 // Public API of src/whatsapp: Cloud API wire schemas, client, webhook signature, errors and retry.
+// (message-preview.ts is imported by path, also by the dashboard: it has no dependencies.)
 
 export * from './client/account-methods';
 export * from './client/create-cloud-api-client';

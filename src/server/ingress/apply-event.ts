@@ -34,7 +34,7 @@ export async function applyEvent(
       );
     }
     case 'status':
-      return applyStatus(tx, payload as { status: unknown }, attempt);
+      return applyStatus(tx, payload as { status: unknown });
     case 'change':
       if (payload.field === 'phone_number_quality_update') await applyQualityUpdate(tx, payload.value);
       return [];

@@ -9,6 +9,7 @@ import {
   webhookEvents,
   webhookRejections,
 } from '../db/schema';
+import { applyEarlyStatuses } from '../features/inbox/apply-status';
 import { eventually, insertChannel } from '../testing/fixtures';
 import { setupOwner } from '../testing/session-client';
 import { createTestApp, type TestApp } from '../testing/test-app';
@@ -243,5 +244,49 @@ describe(`webhook ingress (${testDatabaseKind})`, () => {
     });
     expect(failed.error).toMatchObject({ code: 131047, title: 'Re-engagement message' });
     expect(failed.error!.message!.length).toBeGreaterThan(10);
+  });
+
+  it('keeps a status that arrives before its message is known, without blocking the contact, and applies it once the wamid is stored', async () => {
+    const [anyInbound] = await t.ctx.db.select().from(messages).where(eq(messages.wamid, 'wamid.CTX'));
+    await post(
+      envelope({
+        statuses: [
+          {
+            id: 'wamid.EARLY',
+            status: 'delivered',
+            timestamp: String(Math.floor(Date.now() / 1000)),
+            recipient_id: '15559990000',
+          },
+        ],
+      }),
+    );
+    await post(textMessage('wamid.AFTER_EARLY', 'not blocked', '15559990000'));
+    await eventually(
+      async () => (await t.ctx.db.select().from(messages).where(eq(messages.wamid, 'wamid.AFTER_EARLY')))[0],
+    );
+    const [early] = await t.ctx.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.dedupeKey, 'status:wamid.EARLY:delivered'));
+    expect(early?.processError).toMatch(/No message with id wamid.EARLY/);
+    const [before] = await t.ctx.db.select().from(channels).where(eq(channels.id, channelId));
+
+    await t.ctx.db
+      .insert(messages)
+      .values({
+        id: 'msg_early',
+        workspaceId: anyInbound!.workspaceId,
+        conversationId: anyInbound!.conversationId,
+        direction: 'out',
+        wamid: 'wamid.EARLY',
+        type: 'text',
+        content: { text: { body: 'x' } },
+        status: 'accepted',
+      });
+    await t.ctx.db.transaction((tx) => applyEarlyStatuses(tx, 'wamid.EARLY'));
+    const [row] = await t.ctx.db.select().from(messages).where(eq(messages.id, 'msg_early'));
+    expect(row?.status).toBe('delivered');
+    const [after] = await t.ctx.db.select().from(channels).where(eq(channels.id, channelId));
+    expect(after!.webhookProcessingErrors).toBe(before!.webhookProcessingErrors);
   });
 });

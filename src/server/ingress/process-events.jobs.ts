@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { channels, webhookEvents } from '../db/schema';
-import { RetryLater } from '../features/inbox/apply-status';
+import { StatusForUnknownMessage } from '../features/inbox/apply-status';
 import { EventRejected } from '../features/inbox/record-inbound-message';
 import { defineJob } from '../queue/job';
 import { applyEvent } from './apply-event';
@@ -40,8 +40,7 @@ export async function registerWebhookWorkers(ctx: AppContext): Promise<void> {
         });
       } catch (error) {
         const expected = error instanceof EventRejected;
-        if (error instanceof RetryLater || (!expected && job.attempt < MAX_ATTEMPTS_FOR_UNEXPECTED_ERRORS))
-          throw error;
+        if (!expected && job.attempt < MAX_ATTEMPTS_FOR_UNEXPECTED_ERRORS) throw error;
         const reason = error instanceof Error ? error.message : String(error);
         job.log.warn({ seq: event.seq, reason }, 'webhook event could not be applied; kept with its reason');
         await ctx.db.transaction(async (tx) => {
@@ -49,7 +48,7 @@ export async function registerWebhookWorkers(ctx: AppContext): Promise<void> {
             .update(webhookEvents)
             .set({ processedAt: ctx.now(), processError: reason.slice(0, 2000) })
             .where(eq(webhookEvents.seq, event.seq));
-          if (event.channelId) {
+          if (event.channelId && !(error instanceof StatusForUnknownMessage)) {
             await tx
               .update(channels)
               .set({ webhookProcessingErrors: sql`${channels.webhookProcessingErrors} + 1` })

@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { lookupCloudApiError, messageStatusSchema } from '../../../whatsapp';
 import type { DbOrTx } from '../../db/client';
-import { messages } from '../../db/schema';
+import { messages, webhookEvents } from '../../db/schema';
 import type { MessageStatus } from '../../db/tables/messages';
 import type { RealtimeEvent } from '../../realtime/realtime-bus';
 import { EventRejected } from './record-inbound-message';
 
-/** Thrown when a status arrives before its message's wamid is stored; the job retries shortly. */
-export class RetryLater extends Error {}
+/** A status for a wamid the product has not stored: kept with this reason, not counted as an error. */
+export class StatusForUnknownMessage extends EventRejected {}
 
 const rank: Record<MessageStatus, number> = {
   received: 0,
@@ -34,19 +34,16 @@ export function nextStatus(
   return rank[target] > rank[current] ? target : null;
 }
 
-export async function applyStatus(
-  tx: DbOrTx,
-  payload: { status: unknown },
-  attempt: number,
-): Promise<RealtimeEvent[]> {
+export async function applyStatus(tx: DbOrTx, payload: { status: unknown }): Promise<RealtimeEvent[]> {
   const parsed = messageStatusSchema.safeParse(payload.status);
   if (!parsed.success)
     throw new EventRejected(`Status does not match the Cloud API schema: ${parsed.error.message}`);
   const status = parsed.data;
   const [message] = await tx.select().from(messages).where(eq(messages.wamid, status.id));
   if (!message) {
-    if (attempt < 6) throw new RetryLater(`No message with id ${status.id} yet`);
-    throw new EventRejected(`Status for an unknown message ${status.id}`);
+    // Sent outside the product, or its wamid is not stored yet (the status raced the send's answer):
+    // keep the event and move on; the sender re-applies stored statuses once it stores the wamid.
+    throw new StatusForUnknownMessage(`No message with id ${status.id} (yet): kept, applied if it appears`);
   }
   const at = new Date(Number(status.timestamp) * 1000);
   const changes: Partial<typeof messages.$inferInsert> = {};
@@ -84,4 +81,23 @@ export async function applyStatus(
       messageId: message.id,
     },
   ];
+}
+
+const STATUS_NAMES = ['sent', 'delivered', 'read', 'played', 'failed'] as const;
+
+/** Applies statuses that arrived before the message's wamid was stored (see StatusForUnknownMessage). */
+export async function applyEarlyStatuses(tx: DbOrTx, wamid: string): Promise<RealtimeEvent[]> {
+  const early = await tx
+    .select({ payload: webhookEvents.payload })
+    .from(webhookEvents)
+    .where(
+      inArray(
+        webhookEvents.dedupeKey,
+        STATUS_NAMES.map((name) => `status:${wamid}:${name}`),
+      ),
+    )
+    .orderBy(asc(webhookEvents.seq));
+  const notices: RealtimeEvent[] = [];
+  for (const event of early) notices.push(...(await applyStatus(tx, event.payload as { status: unknown })));
+  return notices;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { messagePreview } from '../../../whatsapp/message-preview';
 import type { messages } from '../../db/schema';
 import { messageStatuses } from '../../db/tables/messages';
-import { messagePreview } from './message-preview';
 
 export const conversationMessageSchema = z.object({
   id: z.string(),

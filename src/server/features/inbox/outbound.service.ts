@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
+import { messagePreview } from '../../../whatsapp/message-preview';
 import type { AppContext } from '../../context';
 import { conversations, messages, subscribers, users } from '../../db/schema';
 import { AppError, notFound } from '../../http/errors';
 import { newId } from '../../ids';
-import { messagePreview } from './message-preview';
 import { type ConversationMessage, toConversationMessages } from './message-view';
 import { sendPendingMessagesJob } from './outbox.jobs';
 

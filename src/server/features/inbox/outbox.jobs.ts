@@ -5,6 +5,7 @@ import type { AppContext } from '../../context';
 import { channels, conversations, messages, subscribers } from '../../db/schema';
 import { defineJob } from '../../queue/job';
 import { clientForChannel } from '../channels/channel-client';
+import { applyEarlyStatuses } from './apply-status';
 
 /** Sends a conversation's pending outbound messages, oldest first, one conversation at a time. */
 export const sendPendingMessagesJob = defineJob({
@@ -143,6 +144,8 @@ async function settle(
 ) {
   await ctx.db.transaction(async (tx) => {
     await tx.update(messages).set(changes).where(eq(messages.id, message.id));
+    // Statuses may have arrived before this answer: apply them now.
+    if (changes.wamid) await applyEarlyStatuses(tx, changes.wamid);
     await ctx.realtime.publish(tx, {
       workspaceId: message.workspaceId,
       type: 'message.updated',

@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { inboundMessageSchema } from '../../../whatsapp';
+import { messagePreview } from '../../../whatsapp/message-preview';
 import type { AppContext } from '../../context';
 import type { DbOrTx } from '../../db/client';
 import { conversations, messages } from '../../db/schema';
 import { newId } from '../../ids';
 import type { RealtimeEvent } from '../../realtime/realtime-bus';
 import { upsertSubscriberFromInbound } from '../subscribers/subscribers.service';
-import { messagePreview } from './message-preview';
 import { downloadInboundMediaJob } from './outbox.jobs';
 
 /** Thrown for an event that can never be applied (it is kept, marked with this reason, and skipped). */

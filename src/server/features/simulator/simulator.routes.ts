@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { messagePreview } from '../../../whatsapp/message-preview';
 import type { AppContext } from '../../context';
 import { channels } from '../../db/schema';
 import { workspaceOf } from '../../http/access';
 import { AppError, notFound } from '../../http/errors';
 import type { ZodApp } from '../../http/zod-app';
 import { clientForChannel } from '../channels/channel-client';
-import { messagePreview } from '../inbox/message-preview';
 
 const tags = ['Phone simulator'];
 const waIdParams = z.object({
