@@ -271,18 +271,16 @@ describe(`webhook ingress (${testDatabaseKind})`, () => {
     expect(early?.processError).toMatch(/No message with id wamid.EARLY/);
     const [before] = await t.ctx.db.select().from(channels).where(eq(channels.id, channelId));
 
-    await t.ctx.db
-      .insert(messages)
-      .values({
-        id: 'msg_early',
-        workspaceId: anyInbound!.workspaceId,
-        conversationId: anyInbound!.conversationId,
-        direction: 'out',
-        wamid: 'wamid.EARLY',
-        type: 'text',
-        content: { text: { body: 'x' } },
-        status: 'accepted',
-      });
+    await t.ctx.db.insert(messages).values({
+      id: 'msg_early',
+      workspaceId: anyInbound!.workspaceId,
+      conversationId: anyInbound!.conversationId,
+      direction: 'out',
+      wamid: 'wamid.EARLY',
+      type: 'text',
+      content: { text: { body: 'x' } },
+      status: 'accepted',
+    });
     await t.ctx.db.transaction((tx) => applyEarlyStatuses(tx, 'wamid.EARLY'));
     const [row] = await t.ctx.db.select().from(messages).where(eq(messages.id, 'msg_early'));
     expect(row?.status).toBe('delivered');
