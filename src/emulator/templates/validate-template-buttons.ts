@@ -1,23 +1,10 @@
+import { TEMPLATE_BUTTON_TYPES } from '../../whatsapp/schemas/templates/template-definition';
 import { charLength, isNonEmptyString, isRecord, stringArray, violation } from './template-rule-helpers';
 import type { TemplateRuleViolation } from './template-types';
 import { findTemplateVariables } from './template-variables';
 
-/** Button types accepted at creation (reference §6.2). OTP only in AUTHENTICATION templates. */
-export const BUTTON_TYPES = [
-  'QUICK_REPLY',
-  'URL',
-  'PHONE_NUMBER',
-  'COPY_CODE',
-  'OTP',
-  'FLOW',
-  'CATALOG',
-  'MPM',
-  'SPM',
-  'VOICE_CALL',
-  'APP',
-  'CALL_PERMISSION_REQUEST',
-  'REQUEST_CONTACT_INFO',
-] as const;
+/** Button types accepted at creation (reference §6.2), the client's list. OTP only in AUTHENTICATION templates. */
+const BUTTON_TYPES: readonly string[] = TEMPLATE_BUTTON_TYPES;
 
 /** Per-type and total maxima (reference §6.4). */
 export const BUTTON_LIMITS = {
@@ -88,8 +75,7 @@ function validateOneButton(
   if (!isRecord(button) || typeof button.type !== 'string')
     return invalid(`${where}: each button needs a type.`);
   const type = button.type.toUpperCase();
-  if (!(BUTTON_TYPES as readonly string[]).includes(type))
-    return invalid(`${where}: unknown button type ${button.type}.`);
+  if (!BUTTON_TYPES.includes(type)) return invalid(`${where}: unknown button type ${button.type}.`);
   if (type === 'OTP' && !isAuthentication)
     return invalid(`${where}: OTP buttons are only for AUTHENTICATION templates.`);
   if (!FIXED_LABEL.has(type) && !isNonEmptyString(button.text))
