@@ -6,7 +6,7 @@
  * HMAC, measured in the same run. Background processing is off, so this is the endpoint's ceiling.
  * Load comes from a child process on 127.0.0.1, bounded in time and count.
  *
- *   npm run bench:ingest [-- --seconds 10 --connections 50]
+ *   npm run bench:ingest [-- --seconds 10 --connections 50]   (BENCH_ONLY=pglite|postgres runs one)
  *
  * Last line: {"bench":"ingest","db":…,"per_s":…,"p99_ms":…,"ratio":…,…}
  */
@@ -116,7 +116,9 @@ console.log(
 );
 const figures: Record<string, unknown> = { baseline_per_s: base.per_s };
 let last: { db: string; per_s: number; p99_ms: number; ratio: number } | undefined;
-for (const kind of process.env.DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
+for (const kind of (process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']).filter(
+  (k) => !process.env.BENCH_ONLY || k === process.env.BENCH_ONLY,
+) as Array<'pglite' | 'postgres'>) {
   const result = await product(kind);
   const ratio = Number((result.per_s / base.per_s).toFixed(3));
   console.log(
