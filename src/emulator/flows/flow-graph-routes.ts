@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseGraphBody, requireWaba } from '../account/require-waba';
 import type { EmulatorContext } from '../core/context';
+import { emulatorBase } from '../graph/emulator-base';
 import { GraphError, missingParam, unknownObject } from '../graph/graph-error';
 import { readMultipart } from '../media/read-multipart';
 import { graphListPage } from '../templates/graph-list-page';
@@ -66,7 +67,7 @@ export async function flowGraphRoutes(
           {
             name: 'flow.json',
             asset_type: 'FLOW_JSON',
-            download_url: `${request.protocol}://${request.host}/_sandbox/flows/${flow.id}/flow.json`,
+            download_url: `${emulatorBase(request)}/_sandbox/flows/${flow.id}/flow.json`,
             id: `${flow.id}_json`,
           },
         ]

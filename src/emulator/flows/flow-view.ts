@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { emulatorBase } from '../graph/emulator-base';
 import { GraphError } from '../graph/graph-error';
 import type { StoredFlow } from './flow-store';
 
@@ -42,7 +43,7 @@ export function flowView(
   request: FastifyRequest,
   now: number,
 ): Record<string, unknown> {
-  const base = `${request.protocol}://${request.host}`;
+  const base = emulatorBase(request);
   const canSend =
     flow.status === 'BLOCKED' || flow.status === 'DEPRECATED'
       ? 'BLOCKED'

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../core/context';
+import { emulatorBase } from '../graph/emulator-base';
 import { GraphError, missingParam, unknownObject } from '../graph/graph-error';
 import {
   baseMimeType,
@@ -17,14 +18,6 @@ import { readMultipart } from './read-multipart';
 export const MEDIA_DOWNLOAD_PATH = '/lookaside/whatsapp_business/attachments/';
 
 const uploadError = (details: string) => new GraphError(131053, { details });
-
-/** Base URL of the emulator as the caller sees it (scheme, host and any mount prefix). */
-function emulatorBase(request: FastifyRequest): string {
-  const { version } = request.params as { version: string };
-  const path = request.url.split('?')[0] ?? '';
-  const prefix = path.slice(0, path.indexOf(`/${version}/`));
-  return `${request.protocol}://${request.host}${prefix}`;
-}
 
 export function mediaView(store: MediaStore, media: StoredMedia, request: FastifyRequest) {
   return {
