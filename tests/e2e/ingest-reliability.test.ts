@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/client';
 import { signWebhookBody } from '../../src/whatsapp';
-import { eventually, HttpSession } from './support/http-session';
+import { eventually, type HttpSession, setupOwnerSession } from './support/http-session';
 import { startTestServer } from './support/server';
 
 const PHONE_ID = '100000000000077';
@@ -248,15 +248,7 @@ describe('duplicated, reordered and replayed webhooks (embedded sandbox)', () =>
   };
   beforeAll(async () => {
     server = await startTestServer();
-    agent = new HttpSession(server.url);
-    const setup = await agent.post('/api/setup', {
-      name: 'Olivia',
-      email: 'olivia@example.com',
-      password: 'correct horse battery',
-      workspaceName: 'Acme',
-    });
-    expect(setup.status).toBe(201);
-    wid = setup.body.workspaces[0].id;
+    ({ agent, wid } = await setupOwnerSession(server.url));
   }, 60_000);
   afterAll(() => server?.close());
 

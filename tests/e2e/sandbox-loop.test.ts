@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, HttpSession } from './support/http-session';
+import { eventually, type HttpSession, setupOwnerSession } from './support/http-session';
 import { startTestServer } from './support/server';
 
 /**
@@ -13,15 +13,7 @@ describe('sandbox end to end: simulator → webhook → inbox → Graph API → 
   let wid: string;
   beforeAll(async () => {
     server = await startTestServer();
-    agent = new HttpSession(server.url);
-    const setup = await agent.post('/api/setup', {
-      name: 'Olivia',
-      email: 'olivia@example.com',
-      password: 'correct horse battery',
-      workspaceName: 'Acme',
-    });
-    expect(setup.status).toBe(201);
-    wid = setup.body.workspaces[0].id;
+    ({ agent, wid } = await setupOwnerSession(server.url));
   }, 60_000);
   afterAll(() => server?.close());
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCloudApiClient } from '../../src/whatsapp';
-import { eventually, HttpSession } from './support/http-session';
+import { eventually, type HttpSession, setupOwnerSession } from './support/http-session';
 import { startTestServer } from './support/server';
 
 /**
@@ -54,15 +54,7 @@ describe('phone simulator: WhatsApp Flows', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    agent = new HttpSession(server.url);
-    const setup = await agent.post('/api/setup', {
-      name: 'Olivia',
-      email: 'olivia@example.com',
-      password: 'correct horse battery',
-      workspaceName: 'Acme',
-    });
-    expect(setup.status).toBe(201);
-    wid = setup.body.workspaces[0].id;
+    ({ agent, wid } = await setupOwnerSession(server.url));
     const identity = JSON.parse(readFileSync(path.join(server.dataDir, 'sandbox-identity.json'), 'utf8'));
     wabaId = identity.wabaId;
     business = createCloudApiClient({

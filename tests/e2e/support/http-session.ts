@@ -40,3 +40,16 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Creates the owner account on a fresh server; answers the signed-in session and the workspace id. */
+export async function setupOwnerSession(baseUrl: string): Promise<{ agent: HttpSession; wid: string }> {
+  const agent = new HttpSession(baseUrl);
+  const setup = await agent.post('/api/setup', {
+    name: 'Olivia',
+    email: 'olivia@example.com',
+    password: 'correct horse battery',
+    workspaceName: 'Acme',
+  });
+  if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
+  return { agent, wid: setup.body.workspaces[0].id };
+}

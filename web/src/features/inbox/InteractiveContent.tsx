@@ -114,7 +114,7 @@ export function InteractiveContent({ interactive, mediaUrl, actions }: Props) {
             target="_blank"
             rel="noopener noreferrer"
           >
-            <ChatIcon name="external" size={14} /> {String(action.parameters?.display_text ?? 'Open')}
+            <ChatIcon name="externalLink" size={14} /> {String(action.parameters?.display_text ?? 'Open')}
           </a>
         ) : null}
         {type === 'flow' ? (
